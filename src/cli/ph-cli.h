@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses shared by every command. */
+enum {
+  PH_CLI_OK = 0,
+  PH_CLI_PROBLEM = 1,  /* the command ran and found something wrong (invalid input, failed check) */
+  PH_CLI_USAGE = 2,    /* the command line itself was wrong */
+};
+
+typedef struct
+{
+  const char *data_dir;  /* --data-dir, or NULL */
+  gboolean    json;      /* --json */
+} PhCliGlobals;
+
+typedef int (*PhCliCommandFunc) (const PhCliGlobals  *globals,
+                                 int                  argc,
+                                 char               **argv);
+
+void ph_cli_fail (const char *format,
+                  ...) G_GNUC_PRINTF (1, 2);
+
+G_END_DECLS

@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ph-application.h"
+#include "ph-paths.h"
+#include "ph-window.h"
+
+struct _PhApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *data_dir;
+};
+
+G_DEFINE_FINAL_TYPE (PhApplication, ph_application, ADW_TYPE_APPLICATION)
+
+static int
+ph_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  PhApplication *self = PH_APPLICATION (app);
+  g_autofree char *data_dir = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "data-dir", "^ay", &data_dir))
+    {
+      /* Another store is another workspace: let it run beside the usual
+       * instance instead of being handed to it. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  g_free (self->data_dir);
+  self->data_dir = ph_paths_dup_data_dir (data_dir);
+
+  return -1;
+}
+
+static void
+ph_application_activate (GApplication *app)
+{
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = g_object_new (PH_TYPE_WINDOW, "application", app, NULL);
+
+  gtk_window_present (window);
+}
+
+static void
+ph_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (ph_application_parent_class)->startup (app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+ph_application_finalize (GObject *object)
+{
+  PhApplication *self = PH_APPLICATION (object);
+
+  g_clear_pointer (&self->data_dir, g_free);
+
+  G_OBJECT_CLASS (ph_application_parent_class)->finalize (object);
+}
+
+static void
+ph_application_class_init (PhApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = ph_application_finalize;
+
+  app_class->handle_local_options = ph_application_handle_local_options;
+  app_class->startup = ph_application_startup;
+  app_class->activate = ph_application_activate;
+}
+
+static void
+ph_application_about (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  PhApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Phananh developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "modal", TRUE,
+                        "application-name", PACKAGE_NAME,
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Phananh developers"),
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "website", "https://github.com/phananh/phananh",
+                        "issue-url", "https://github.com/phananh/phananh/issues",
+                        "comments", _("Register reports of scam and spam phone numbers, "
+                                      "have them signed off and send them to the "
+                                      "Telecommunications Authority."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: replace with your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+ph_application_quit (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Closing each window lets it save its state (and, later, ask about
+   * unsaved work) instead of the process just ending. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GList *next = l->next;
+
+      gtk_window_close (GTK_WINDOW (l->data));
+      l = next;
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", ph_application_about },
+  { "quit", ph_application_quit },
+};
+
+static void
+ph_application_init (PhApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the case store in DIR instead of the usual one"), N_("DIR") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+}
+
+/**
+ * ph_application_new:
+ *
+ * Returns: (transfer full): the application, with the profile's application id
+ */
+PhApplication *
+ph_application_new (void)
+{
+  return g_object_new (PH_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+/**
+ * ph_application_get_data_dir:
+ * @self: a #PhApplication
+ *
+ * Returns: the folder holding the case store this instance works on
+ */
+const char *
+ph_application_get_data_dir (PhApplication *self)
+{
+  g_return_val_if_fail (PH_IS_APPLICATION (self), NULL);
+
+  if (self->data_dir == NULL)
+    self->data_dir = ph_paths_dup_data_dir (NULL);
+
+  return self->data_dir;
+}
