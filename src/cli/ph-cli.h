@@ -22,6 +22,13 @@ typedef int (*PhCliCommandFunc) (const PhCliGlobals  *globals,
                                  int                  argc,
                                  char               **argv);
 
+int  ph_cli_number (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
+int  ph_cli_sms    (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
+
 void ph_cli_fail (const char *format,
                   ...) G_GNUC_PRINTF (1, 2);
 

@@ -19,6 +19,8 @@ typedef struct
 } PhCliCommand;
 
 static const PhCliCommand commands[] = {
+  { "number", "INPUT…", N_("Check phone numbers, short codes and brandnames"), ph_cli_number },
+  { "sms", "MESSAGE", N_("Read a 156/5656 report message (LD/V/S …)"), ph_cli_sms },
   { NULL }
 };
 
