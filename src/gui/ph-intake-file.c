@@ -2,7 +2,7 @@
 /* ph-intake-file.c: a file the clerk attached as evidence, checked before it is
  * taken: it exists, is a regular file, is not empty, is within the size limit,
  * and its content (never its name) is a screenshot, a recording, a video or a PDF.
- * The check and the thumbnail run in a worker thread: a folder of photos from a
+ * The check runs in a worker thread: a folder of photos from a
  * phone must not freeze the dialog. */
 
 #include "config.h"
@@ -12,7 +12,6 @@
 #include "ph-intake-file.h"
 
 #define SNIFF_SIZE 4096
-#define THUMBNAIL_SIZE 160
 
 struct _PhIntakeFile
 {
@@ -23,7 +22,6 @@ struct _PhIntakeFile
   char             *content_type;
   guint64           size;
   PhIntakeFileKind  kind;
-  GdkPaintable     *thumbnail;
   gint64            evidence_id;
 };
 
@@ -33,7 +31,6 @@ G_DEFINE_QUARK (ph-intake-file-error-quark, ph_intake_file_error)
 enum {
   PROP_0,
   PROP_NAME,
-  PROP_THUMBNAIL,
   N_PROPS
 };
 
@@ -65,7 +62,6 @@ ph_intake_file_finalize (GObject *object)
   PhIntakeFile *self = PH_INTAKE_FILE (object);
 
   g_clear_object (&self->file);
-  g_clear_object (&self->thumbnail);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->content_type, g_free);
 
@@ -85,9 +81,6 @@ ph_intake_file_get_property (GObject    *object,
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
-    case PROP_THUMBNAIL:
-      g_value_set_object (value, self->thumbnail);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -103,9 +96,6 @@ ph_intake_file_class_init (PhIntakeFileClass *klass)
 
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_THUMBNAIL] =
-    g_param_spec_object ("thumbnail", NULL, NULL, GDK_TYPE_PAINTABLE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -238,19 +228,6 @@ check_thread (GTask        *task,
     }
   self->content_type = g_content_type_get_mime_type (sniffed);
 
-  if (self->kind == PH_INTAKE_FILE_KIND_IMAGE)
-    {
-      g_autoptr(GdkPixbuf) pixbuf = NULL;
-      g_autofree char *path = g_file_get_path (file);
-
-      /* A thumbnail is a nicety: a WebP without its loader just shows the icon. */
-      if (path != NULL)
-        pixbuf = gdk_pixbuf_new_from_file_at_scale (path, THUMBNAIL_SIZE, THUMBNAIL_SIZE,
-                                                    TRUE, NULL);
-      if (pixbuf != NULL)
-        self->thumbnail = GDK_PAINTABLE (gdk_texture_new_for_pixbuf (pixbuf));
-    }
-
   g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
 }
 
@@ -328,18 +305,6 @@ ph_intake_file_get_kind (PhIntakeFile *self)
 {
   g_return_val_if_fail (PH_IS_INTAKE_FILE (self), PH_INTAKE_FILE_KIND_DOCUMENT);
   return self->kind;
-}
-
-/**
- * ph_intake_file_get_thumbnail:
- *
- * Returns: (nullable): a small picture of an image file, or %NULL
- */
-GdkPaintable *
-ph_intake_file_get_thumbnail (PhIntakeFile *self)
-{
-  g_return_val_if_fail (PH_IS_INTAKE_FILE (self), NULL);
-  return self->thumbnail;
 }
 
 const char *

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -56,7 +56,6 @@ const char       *ph_intake_file_get_name         (PhIntakeFile        *self);
 guint64           ph_intake_file_get_size         (PhIntakeFile        *self);
 const char       *ph_intake_file_get_content_type (PhIntakeFile        *self);
 PhIntakeFileKind  ph_intake_file_get_kind         (PhIntakeFile        *self);
-GdkPaintable     *ph_intake_file_get_thumbnail    (PhIntakeFile        *self);
 const char       *ph_intake_file_get_icon_name    (PhIntakeFile        *self);
 gint64            ph_intake_file_get_evidence_id  (PhIntakeFile        *self);
 void              ph_intake_file_set_evidence_id  (PhIntakeFile        *self,
