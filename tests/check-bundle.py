@@ -41,6 +41,9 @@ def check(path):
 
 def tamper(path, member, out):
     with zipfile.ZipFile(path) as z, zipfile.ZipFile(out, "w") as w:
+        if member not in z.namelist():
+            print(f"{member} is not in {path}: {z.namelist()}")
+            return 1
         for info in z.infolist():
             data = z.read(info.filename)
             if info.filename == member:

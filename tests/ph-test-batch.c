@@ -176,18 +176,25 @@ void
 ph_test_approve_batch (PhAppendixBatch *batch)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *secret = NULL;
+  g_autofree char *sealed = NULL;
+  g_autoptr(PhSigningKey) key = NULL;
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("+07:00");
+  const char *password = "mat-khau-thu-nghiem";
 
   g_clear_pointer (&batch->public_key_hex, g_free);
   g_clear_pointer (&batch->digest_hex, g_free);
   g_clear_pointer (&batch->signature_hex, g_free);
   g_clear_pointer (&batch->approved_at, g_date_time_unref);
 
-  g_assert_true (ph_digest_keypair_new (&batch->public_key_hex, &secret, &error));
+  /* The test suites hash with the minimum cost, as the crypto tests do. */
+  ph_crypto_set_cost (PH_CRYPTO_COST_MINIMUM);
+  g_assert_true (ph_crypto_generate_key_pair (password, &batch->public_key_hex, &sealed, &error));
   g_assert_no_error (error);
+  key = ph_crypto_unseal_secret_key (sealed, batch->public_key_hex, password, &error);
+  g_assert_no_error (error);
+
   batch->digest_hex = ph_digest_batch (batch);
-  batch->signature_hex = ph_digest_sign (batch->digest_hex, secret, &error);
+  batch->signature_hex = ph_digest_sign (batch->digest_hex, key, &error);
   g_assert_no_error (error);
   batch->approved = TRUE;
   g_free (batch->approver);

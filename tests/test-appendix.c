@@ -390,7 +390,8 @@ test_template_builtin (void)
                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
   g_assert_cmpstr (ph_template_get (tpl, "sheets", "evidence", NULL), ==, "Chứng cứ");
 
-  text = ph_template_expand (tpl, "document", "digest", &error, "batch", "DG-1", "digest", "ab", NULL);
+  text = ph_template_expand (tpl, "document", "digest", &error,
+                             "batch", "DG-1", "digest", "ab", NULL);
   g_assert_no_error (error);
   g_assert_cmpstr (text, ==, "Mã kiểm tra nội dung đợt gửi DG-1 (SHA-256): ab");
 

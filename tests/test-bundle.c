@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sys/wait.h>
 #include <string.h>
 
 #include "ph-bundle.h"
@@ -164,6 +166,62 @@ test_bundle_tampered_manifest (void)
   g_assert_nonnull (strstr (error->message, "does not match its digest"));
 }
 
+/* phananh-cli verify BUNDLE.zip, as a script uses it. */
+static int
+run_cli_verify (const char  *bundle,
+                gboolean     json,
+                char       **out,
+                char       **err)
+{
+  g_autofree char *cli = g_build_filename (g_getenv ("PHANANH_BUILD_ROOT"), "src", "cli",
+                                           "phananh-cli", NULL);
+  const char *argv[] = { cli, "verify", bundle, json ? "--json" : NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_bundle_cli_verify (void)
+{
+  g_autofree char *dir = ph_test_make_tmp_dir ("bundle");
+  g_autofree char *path = write_bundle (dir, NULL);
+  g_autofree char *bad = g_build_filename (dir, "sua.zip", NULL);
+  const char *args[] = { "--tamper", path, "chung-cu/002_VAYNHANH24H_anh_1.jpg", bad, NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *out3 = NULL;
+  g_autofree char *err3 = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *obj;
+
+  if (!g_file_test (PYTHON, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("/usr/bin/python3 is needed to tamper with the zip");
+      return;
+    }
+
+  g_assert_cmpint (run_cli_verify (path, FALSE, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "19 files checked"));
+  g_assert_cmpstr (err, ==, "");
+
+  g_assert_cmpint (run_python (args, NULL), ==, 0);
+  g_assert_cmpint (run_cli_verify (bad, FALSE, &out2, &err2), ==, 1);
+  g_assert_nonnull (strstr (err2, "chung-cu/002_VAYNHANH24H_anh_1.jpg has been altered"));
+
+  g_assert_cmpint (run_cli_verify (bad, TRUE, &out3, &err3), ==, 1);
+  g_assert_true (json_parser_load_from_data (parser, out3, -1, &error));
+  g_assert_no_error (error);
+  obj = json_node_get_object (json_parser_get_root (parser));
+  g_assert_false (json_object_get_boolean_member (obj, "ok"));
+  /* Its hash in the file list, and the hash the approver signed. */
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (obj, "problems")), ==, 2);
+}
+
 static void
 test_bundle_refuses_unapproved (void)
 {
@@ -213,25 +271,23 @@ test_bundle_not_a_bundle (void)
 static void
 test_digest_sign_verify (void)
 {
-  g_autoptr(PhAppendixBatch) batch = ph_test_make_batch (4, NULL, FALSE);
-  g_autofree char *pk = NULL, *sk = NULL, *pk2 = NULL, *sig = NULL, *digest = NULL;
+  g_autoptr(PhAppendixBatch) batch = ph_test_make_batch (4, NULL, TRUE);
+  g_autofree char *digest = NULL;
   g_autofree char *again = NULL;
   g_autoptr(GBytes) canonical = NULL;
   g_autoptr(GError) error = NULL;
   PhAppendixRow *row;
+  PhAppendixEvidence *ev;
 
   canonical = ph_digest_batch_canonical (batch);
   g_assert_true (g_str_has_prefix (g_bytes_get_data (canonical, NULL), "phananh-batch-v1\n"));
 
   digest = ph_digest_batch (batch);
   g_assert_cmpuint (strlen (digest), ==, PH_DIGEST_SHA256_HEX_LEN);
-  g_assert_true (ph_digest_keypair_new (&pk, &sk, &error));
-  pk2 = ph_digest_public_key_from_secret (sk, &error);
-  g_assert_cmpstr (pk, ==, pk2);
-  sig = ph_digest_sign (digest, sk, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (strlen (sig), ==, PH_DIGEST_SIGNATURE_HEX_LEN);
-  g_assert_true (ph_digest_verify_signature (digest, sig, pk, &error));
+  g_assert_cmpstr (digest, ==, batch->digest_hex);
+  g_assert_cmpuint (strlen (batch->signature_hex), ==, PH_CRYPTO_SIGNATURE_HEX_LEN);
+  g_assert_true (ph_digest_verify_signature (digest, batch->signature_hex, batch->public_key_hex,
+                                             &error));
   g_assert_no_error (error);
 
   /* NFD and NFC spellings are the same content. */
@@ -239,6 +295,7 @@ test_digest_sign_verify (void)
   {
     char *nfd = g_utf8_normalize (row->content, -1, G_NORMALIZE_NFD);
 
+    g_assert_cmpstr (nfd, !=, row->content);
     g_free (row->content);
     row->content = nfd;
   }
@@ -247,16 +304,19 @@ test_digest_sign_verify (void)
 
   /* Any change to an evidence hash changes the digest and breaks the signature. */
   g_free (again);
-  g_free (((PhAppendixEvidence *) g_ptr_array_index (row->evidence, 0))->sha256);
-  ((PhAppendixEvidence *) g_ptr_array_index (row->evidence, 0))->sha256 = g_strnfill (64, 'a');
+  ev = g_ptr_array_index (row->evidence, 0);
+  g_free (ev->sha256);
+  ev->sha256 = g_strnfill (64, 'a');
   again = ph_digest_batch (batch);
   g_assert_cmpstr (again, !=, digest);
-  g_assert_false (ph_digest_verify_signature (again, sig, pk, &error));
-  g_assert_error (error, PH_DIGEST_ERROR, PH_DIGEST_ERROR_BAD_SIGNATURE);
+  g_assert_false (ph_digest_verify_signature (again, batch->signature_hex, batch->public_key_hex,
+                                              &error));
+  g_assert_error (error, PH_CRYPTO_ERROR, PH_CRYPTO_ERROR_BAD_SIGNATURE);
   g_clear_error (&error);
 
-  g_assert_false (ph_digest_verify_signature (digest, "zz", pk, &error));
-  g_assert_error (error, PH_DIGEST_ERROR, PH_DIGEST_ERROR_INVALID);
+  g_assert_false (ph_digest_verify_signature ("zz", batch->signature_hex, batch->public_key_hex,
+                                              &error));
+  g_assert_error (error, PH_CRYPTO_ERROR, PH_CRYPTO_ERROR_INVALID);
 }
 
 int
@@ -269,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/phananh/bundle/tampered-evidence", test_bundle_tampered_evidence);
   g_test_add_func ("/phananh/bundle/tampered-workbook", test_bundle_tampered_workbook);
   g_test_add_func ("/phananh/bundle/tampered-manifest", test_bundle_tampered_manifest);
+  g_test_add_func ("/phananh/bundle/cli-verify", test_bundle_cli_verify);
   g_test_add_func ("/phananh/bundle/refuses-unapproved", test_bundle_refuses_unapproved);
   g_test_add_func ("/phananh/bundle/damaged-store", test_bundle_damaged_store);
   g_test_add_func ("/phananh/bundle/not-a-bundle", test_bundle_not_a_bundle);

@@ -21,6 +21,8 @@ typedef struct
 static const PhCliCommand commands[] = {
   { "number", "INPUT…", N_("Check phone numbers, short codes and brandnames"), ph_cli_number },
   { "sms", "MESSAGE", N_("Read a 156/5656 report message (LD/V/S …)"), ph_cli_sms },
+  { "verify", "BUNDLE.zip", N_("Check an evidence bundle: every file, the digest, the signature"),
+    ph_cli_verify },
   { NULL }
 };
 

@@ -964,7 +964,8 @@ write_signature_block (Writer        *w,
                        GError       **error)
 {
   const PhAppendixBatch *b = w->batch;
-  g_autofree char *authority = g_utf8_strup (b->signer_authority != NULL ? b->signer_authority : "", -1);
+  g_autofree char *authority = g_utf8_strup (b->signer_authority != NULL
+                                             ? b->signer_authority : "", -1);
   g_autofree char *title = g_utf8_strup (b->signer_title != NULL ? b->signer_title : "", -1);
   g_autofree char *digest_line = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1006,7 +1007,8 @@ write_appendix_sheet (Writer  *w,
   lxw_row_t r = 0, head;
   lxw_error err = LXW_NO_ERROR;
 
-  sheet = workbook_add_worksheet (w->workbook, ph_template_get (w->tpl, "sheets", "appendix", NULL));
+  sheet = workbook_add_worksheet (w->workbook,
+                                  ph_template_get (w->tpl, "sheets", "appendix", NULL));
   if (sheet == NULL)
     return check (LXW_ERROR_MEMORY_MALLOC_FAILED, "sheet", error);
   if (!setup_page (w, sheet, error))
@@ -1191,7 +1193,8 @@ write_summary_sheet (Writer  *w,
                  row->source_display != NULL ? row->source_display : unknown, row->unit);
     }
 
-  sheet = workbook_add_worksheet (w->workbook, ph_template_get (w->tpl, "sheets", "summary", NULL));
+  sheet = workbook_add_worksheet (w->workbook,
+                                  ph_template_get (w->tpl, "sheets", "summary", NULL));
   if (sheet == NULL)
     return check (LXW_ERROR_MEMORY_MALLOC_FAILED, "sheet", error);
   if (!setup_page (w, sheet, error))
@@ -1233,7 +1236,8 @@ write_evidence_sheet (Writer  *w,
   lxw_row_t r = 0, head;
   lxw_error err = LXW_NO_ERROR;
 
-  sheet = workbook_add_worksheet (w->workbook, ph_template_get (w->tpl, "sheets", "evidence", NULL));
+  sheet = workbook_add_worksheet (w->workbook,
+                                  ph_template_get (w->tpl, "sheets", "evidence", NULL));
   if (sheet == NULL)
     return check (LXW_ERROR_MEMORY_MALLOC_FAILED, "sheet", error);
   if (!setup_page (w, sheet, error))

@@ -689,8 +689,11 @@ batch_from_manifest (JsonObject     *root,
           continue;
         }
       if (member_int (e, "stt") != (gint64) i + 1)
-        problem (report, _("Entry %u of the manifest is numbered %" G_GINT64_FORMAT),
-                 i + 1, member_int (e, "stt"));
+        {
+          g_autofree char *stt = g_strdup_printf ("%" G_GINT64_FORMAT, member_int (e, "stt"));
+
+          problem (report, _("Entry %u of the manifest is numbered %s"), i + 1, stt);
+        }
 
       row->code = member_dup (e, "code");
       row->source_key = member_dup (e, "source");

@@ -25,37 +25,16 @@
  * hashes are lower-case hex; sizes are decimal. The agency's names are left out on
  * purpose: a department that is renamed or merged must not invalidate what was signed.
  *
- * Signatures are Ed25519 (libsodium) over the 32 bytes of the digest. */
+ * Signatures are Ed25519 over the 32 bytes of the digest, made and checked with the
+ * approver's key through ph-crypto. */
 
 #include "config.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <sodium.h>
 #include <string.h>
 
 #include "ph-digest.h"
-
-G_DEFINE_QUARK (ph-digest-error-quark, ph_digest_error)
-
-static gboolean
-ensure_sodium (GError **error)
-{
-  static gsize initialised = 0;
-  static gboolean ok = FALSE;
-
-  if (g_once_init_enter (&initialised))
-    {
-      ok = sodium_init () >= 0;
-      g_once_init_leave (&initialised, 1);
-    }
-
-  if (!ok)
-    g_set_error (error, PH_DIGEST_ERROR, PH_DIGEST_ERROR_CRYPTO,
-                 _("The cryptography library could not start"));
-
-  return ok;
-}
 
 static void
 append_field (GString    *out,
@@ -254,132 +233,66 @@ ph_digest_sha256_file (const char    *path,
 }
 
 static gboolean
-decode_hex (const char *hex,
-            guint8     *out,
-            gsize       out_len,
-            const char *what,
-            GError    **error)
+decode_digest (const char *digest_hex,
+               guint8      digest[32],
+               GError    **error)
 {
-  size_t bin_len = 0;
+  if (digest_hex == NULL || strlen (digest_hex) != PH_DIGEST_SHA256_HEX_LEN)
+    goto bad;
 
-  if (hex == NULL || strlen (hex) != out_len * 2 ||
-      sodium_hex2bin (out, out_len, hex, out_len * 2, NULL, &bin_len, NULL) != 0 ||
-      bin_len != out_len)
+  for (guint i = 0; i < 32; i++)
     {
-      g_set_error (error, PH_DIGEST_ERROR, PH_DIGEST_ERROR_INVALID,
-                   _("The %s is not well formed (expected %u hexadecimal characters)"),
-                   what, (guint) (out_len * 2));
-      return FALSE;
+      int hi = g_ascii_xdigit_value (digest_hex[2 * i]);
+      int lo = g_ascii_xdigit_value (digest_hex[2 * i + 1]);
+
+      if (hi < 0 || lo < 0)
+        goto bad;
+      digest[i] = (guint8) (hi << 4 | lo);
     }
-
   return TRUE;
-}
 
-static char *
-encode_hex (const guint8 *bin,
-            gsize         len)
-{
-  char *hex = g_malloc (len * 2 + 1);
-
-  sodium_bin2hex (hex, len * 2 + 1, bin, len);
-  return hex;
-}
-
-/**
- * ph_digest_keypair_new:
- * @public_key_hex: (out): the new Ed25519 public key, hex
- * @secret_key_hex: (out): its secret key, hex; keep it encrypted at rest and wipe
- *   copies with sodium_memzero()
- * @error: return location for a #GError
- *
- * Makes an approver's signing key pair.
- *
- * Returns: %TRUE on success
- */
-gboolean
-ph_digest_keypair_new (char   **public_key_hex,
-                       char   **secret_key_hex,
-                       GError **error)
-{
-  guint8 pk[crypto_sign_PUBLICKEYBYTES];
-  guint8 sk[crypto_sign_SECRETKEYBYTES];
-
-  g_return_val_if_fail (public_key_hex != NULL, FALSE);
-  g_return_val_if_fail (secret_key_hex != NULL, FALSE);
-
-  if (!ensure_sodium (error))
-    return FALSE;
-
-  crypto_sign_keypair (pk, sk);
-  *public_key_hex = encode_hex (pk, sizeof pk);
-  *secret_key_hex = encode_hex (sk, sizeof sk);
-  sodium_memzero (sk, sizeof sk);
-
-  return TRUE;
-}
-
-/**
- * ph_digest_public_key_from_secret:
- * @secret_key_hex: a secret key from ph_digest_keypair_new()
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the matching public key, hex
- */
-char *
-ph_digest_public_key_from_secret (const char  *secret_key_hex,
-                                  GError     **error)
-{
-  guint8 sk[crypto_sign_SECRETKEYBYTES];
-  guint8 pk[crypto_sign_PUBLICKEYBYTES];
-
-  if (!ensure_sodium (error) || !decode_hex (secret_key_hex, sk, sizeof sk, _("secret key"), error))
-    return NULL;
-
-  crypto_sign_ed25519_sk_to_pk (pk, sk);
-  sodium_memzero (sk, sizeof sk);
-
-  return encode_hex (pk, sizeof pk);
+bad:
+  g_set_error (error, PH_CRYPTO_ERROR, PH_CRYPTO_ERROR_INVALID,
+               _("The batch digest is not well formed (expected %d hexadecimal characters)"),
+               PH_DIGEST_SHA256_HEX_LEN);
+  return FALSE;
 }
 
 /**
  * ph_digest_sign:
  * @digest_hex: a batch digest from ph_digest_batch()
- * @secret_key_hex: the approver's secret key
+ * @key: the approver's opened signing key
  * @error: return location for a #GError
  *
- * Signs a batch digest: Ed25519 over its 32 bytes.
+ * The approver's signature of a batch: Ed25519 over the digest's 32 bytes. Store it with
+ * the digest and ph_signing_key_get_public_key() when the batch is approved.
  *
- * Returns: (transfer full) (nullable): the signature, 128 hex characters
+ * Returns: (transfer full) (nullable): the signature, lower-case hex
  */
 char *
-ph_digest_sign (const char  *digest_hex,
-                const char  *secret_key_hex,
-                GError     **error)
+ph_digest_sign (const char          *digest_hex,
+                const PhSigningKey  *key,
+                GError             **error)
 {
   guint8 digest[32];
-  guint8 sk[crypto_sign_SECRETKEYBYTES];
-  guint8 sig[crypto_sign_BYTES];
 
-  if (!ensure_sodium (error) ||
-      !decode_hex (digest_hex, digest, sizeof digest, _("batch digest"), error) ||
-      !decode_hex (secret_key_hex, sk, sizeof sk, _("secret key"), error))
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!decode_digest (digest_hex, digest, error))
     return NULL;
 
-  crypto_sign_detached (sig, NULL, digest, sizeof digest, sk);
-  sodium_memzero (sk, sizeof sk);
-
-  return encode_hex (sig, sizeof sig);
+  return ph_signing_key_sign (key, digest, sizeof digest);
 }
 
 /**
  * ph_digest_verify_signature:
  * @digest_hex: a batch digest
- * @signature_hex: the signature from ph_digest_sign()
- * @public_key_hex: the approver's public key
+ * @signature_hex: (nullable): the signature from ph_digest_sign()
+ * @public_key_hex: (nullable): the approver's public key
  * @error: return location for a #GError
  *
- * Returns: %TRUE if @signature_hex is @public_key_hex's signature of @digest_hex; else
- *   %FALSE with %PH_DIGEST_ERROR_BAD_SIGNATURE or %PH_DIGEST_ERROR_INVALID
+ * Returns: %TRUE if @signature_hex is the signature of @digest_hex by the holder of
+ *   @public_key_hex; else %FALSE with a %PH_CRYPTO_ERROR
  */
 gboolean
 ph_digest_verify_signature (const char  *digest_hex,
@@ -388,21 +301,16 @@ ph_digest_verify_signature (const char  *digest_hex,
                             GError     **error)
 {
   guint8 digest[32];
-  guint8 pk[crypto_sign_PUBLICKEYBYTES];
-  guint8 sig[crypto_sign_BYTES];
 
-  if (!ensure_sodium (error) ||
-      !decode_hex (digest_hex, digest, sizeof digest, _("batch digest"), error) ||
-      !decode_hex (signature_hex, sig, sizeof sig, _("signature"), error) ||
-      !decode_hex (public_key_hex, pk, sizeof pk, _("public key"), error))
+  if (!decode_digest (digest_hex, digest, error))
     return FALSE;
 
-  if (crypto_sign_verify_detached (sig, digest, sizeof digest, pk) != 0)
+  if (signature_hex == NULL || public_key_hex == NULL)
     {
-      g_set_error (error, PH_DIGEST_ERROR, PH_DIGEST_ERROR_BAD_SIGNATURE,
-                   _("The signature does not match the batch digest and the approver's key"));
+      g_set_error (error, PH_CRYPTO_ERROR, PH_CRYPTO_ERROR_INVALID,
+                   _("The signature or the approver's public key is missing"));
       return FALSE;
     }
 
-  return TRUE;
+  return ph_crypto_verify_signature (public_key_hex, digest, sizeof digest, signature_hex, error);
 }

@@ -216,7 +216,8 @@ ph_template_new_from_data (const char  *data,
       if (find_known (groups[i], NULL) == NULL)
         {
           g_set_error (error, PH_TEMPLATE_ERROR, PH_TEMPLATE_ERROR_UNKNOWN_KEY,
-                       _("%s: unknown group [%s]; check its spelling against the original template"),
+                       _("%s: unknown group [%s]; check its spelling against the original "
+                         "template"),
                        origin, groups[i]);
           return NULL;
         }
