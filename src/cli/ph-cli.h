@@ -22,10 +22,22 @@ typedef int (*PhCliCommandFunc) (const PhCliGlobals  *globals,
                                  int                  argc,
                                  char               **argv);
 
+int  ph_cli_demo   (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
+int  ph_cli_init   (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
+int  ph_cli_search (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
 int  ph_cli_number (const PhCliGlobals  *globals,
                     int                  argc,
                     char               **argv);
 int  ph_cli_sms    (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
+int  ph_cli_verify (const PhCliGlobals  *globals,
                     int                  argc,
                     char               **argv);
 
