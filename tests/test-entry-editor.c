@@ -223,7 +223,7 @@ typedef struct
 {
   const char       *message;
   const char       *source;
-  PhChannel          channel;
+  PhChannel         channel;
   PhCategory        category;
   const char       *content;
 } PasteCase;

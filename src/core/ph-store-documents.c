@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ph-store-documents.h"
+#include "ph-store-entries.h"
 #include "ph-store-private.h"
 
 /**

@@ -662,23 +662,19 @@ add_warning (GtkBox      *box,
              WarningKind  kind,
              const char  *text)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (kind == WARNING_NEW_UNIT
-                                                  ? "list-add-symbolic"
-                                                  : "dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (text);
+  /* Plain wrapping labels, one under the other: a wrapping label beside an
+   * icon in a message dialog measures inconsistently in GTK 4.8. */
+  g_autofree char *line = g_strdup_printf ("%s %s", kind == WARNING_EXCLUDED ? "⛔" : "•", text);
+  GtkWidget *label = gtk_label_new (line);
 
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, kind == WARNING_EXCLUDED ? "error"
-                                  : kind == WARNING_NEW_UNIT ? "accent" : "warning");
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_name (row, warning_names[kind]);
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), label);
-  gtk_box_append (box, row);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_widget_set_name (label, warning_names[kind]);
+  if (kind == WARNING_EXCLUDED)
+    gtk_widget_add_css_class (label, "error");
+  gtk_box_append (box, label);
 }
 
 static const char *
@@ -1191,6 +1187,13 @@ stop_action (GtkWidget  *widget,
   g_cancellable_cancel (self->cancellable);
 }
 
+static gboolean
+destroy_in_idle (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_discard_document_response (AdwMessageDialog *dialog,
                               const char       *response,
@@ -1199,7 +1202,8 @@ on_discard_document_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       self->modified = FALSE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      /* After the message dialog has finished with its response. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, destroy_in_idle, g_object_ref (self), g_object_unref);
     }
 }
 
