@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "ph-document-dialog.h"
+#include "ph-exclusions-page.h"
+#include "ph-preferences-window.h"
 #include "ph-store-entries.h"
 #include "ph-store-evidence.h"
 #include "ph-test-evidence.h"
@@ -894,6 +896,70 @@ test_intake_copy_fails (Fixture       *fixture,
   g_assert_cmpint (count_all_entries (fixture), ==, 2);
 }
 
+static void
+test_intake_exclusions_preferences (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  static const char *const files[] = { "man-hinh.png", "png", NULL };
+  PhPreferencesWindow *preferences = ph_preferences_window_new (NULL, fixture->store);
+  PhExclusionsPage *page;
+  g_autoptr(PhExclusion) found = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *warnings;
+  GtkWidget *source, *reason;
+  guint seeded;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  page = PH_EXCLUSIONS_PAGE (find_widget (GTK_WIDGET (preferences), PH_TYPE_EXCLUSIONS_PAGE, NULL));
+  g_assert_nonnull (page);
+
+  /* Pre-filled: the emergency numbers, 156/5656, the police duty line. */
+  seeded = ph_exclusions_page_get_count (page);
+  g_assert_cmpuint (seeded, >=, 8);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "113"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "5656"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "069 2348560"));
+
+  /* A reason is required. */
+  source = find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "_Number");
+  reason = find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "_Reason");
+  gtk_editable_set_text (GTK_EDITABLE (source), "0237 3852 111");
+  gtk_widget_activate_action (GTK_WIDGET (page), "exclusions.add", NULL);
+  g_assert_cmpuint (ph_exclusions_page_get_count (page), ==, seeded);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Đường dây nóng của Sở");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "exclusions.add", NULL));
+  g_assert_cmpuint (ph_exclusions_page_get_count (page), ==, seeded + 1);
+  found = ph_store_find_exclusion (fixture->store, "02373852111", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->reason, ==, "Đường dây nóng của Sở");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (source)), ==, "");
+
+  /* The dialog now warns about it. */
+  fill_document (fixture, "6/UBND", "UBND xã Quảng Xương");
+  add_entry (fixture, "0237 3852 111", NULL, files);
+  warnings = save (fixture, TRUE);
+  g_assert_nonnull (find_named (GTK_WIDGET (warnings), "warning-excluded"));
+  respond (fixture, warnings, "back");
+
+  /* Removed, it is no longer excluded. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "exclusions.remove", "x",
+                                             found->id));
+  g_assert_cmpuint (ph_exclusions_page_get_count (page), ==, seeded);
+  g_clear_pointer (&found, ph_exclusion_free);
+  found = ph_store_find_exclusion (fixture->store, "02373852111", &error);
+  g_assert_no_error (error);
+  g_assert_null (found);
+  g_assert_cmpint (count_audit (fixture, "exclusion.add"), ==, 1);
+  g_assert_cmpint (count_audit (fixture, "exclusion.remove"), ==, 1);
+
+  warnings = save (fixture, TRUE);
+  g_assert_null (find_named (GTK_WIDGET (warnings), "warning-excluded"));
+  respond (fixture, warnings, "save");
+  wait_for_save (fixture);
+  g_assert_cmpint (count_all_entries (fixture), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -916,6 +982,7 @@ main (int   argc,
   ADD ("cancel", test_intake_cancel);
   ADD ("edit-and-remove-entries", test_intake_edit_and_remove_entries);
   ADD ("copy-fails", test_intake_copy_fails);
+  ADD ("exclusions-preferences", test_intake_exclusions_preferences);
 
 #undef ADD
 
