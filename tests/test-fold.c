@@ -19,6 +19,11 @@ test_fold_vietnamese (void)
     { "ƯỚC ĐƯỢC", "uoc duoc" },
     { "", "" },
     { "0912 345 678", "0912 345 678" },
+    { "\xc3\x90\xe1\xba\xaf" "k L\xe1\xba\xaf" "k", "dak lak" },  /* Ð (eth) from TCVN3 text */
+    { "Ðà Nẵng", "da nang" },
+    { "ĐỒNG NAI", "dong nai" },
+    { "Tin nhắn RÁC", "tin nhan rac" },
+    { "Phú Thọ", "phu tho" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -22,7 +22,8 @@ add_string_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-/* The members every number object has; the CLI's JSON keys are a contract. */
+/* The members every number object has. The keys are a contract with scripts
+ * (issue 3): exactly these, in this order, null when they do not apply. */
 static void
 add_number_members (JsonBuilder    *builder,
                     const PhNumber *number)
@@ -31,13 +32,11 @@ add_number_members (JsonBuilder    *builder,
   json_builder_set_member_name (builder, "valid");
   json_builder_add_boolean_value (builder, ph_number_is_valid (number));
   add_string_or_null (builder, "kind", ph_source_kind_to_string (number->kind));
-  add_string_or_null (builder, "key", number->key);
   add_string_or_null (builder, "e164", number->e164);
   add_string_or_null (builder, "display", number->display);
   add_string_or_null (builder, "network", number->network);
   add_string_or_null (builder, "province", number->province);
   add_string_or_null (builder, "converted_from", number->converted_from);
-  add_string_or_null (builder, "note", number->note);
   add_string_or_null (builder, "reason", number->reason);
 }
 

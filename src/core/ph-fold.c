@@ -41,8 +41,9 @@ ph_fold (const char *text,
       if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
         continue;
 
-      /* đ has no decomposition, so NFD leaves it alone. */
-      if (c == 0x0110 || c == 0x0111)
+      /* đ has no decomposition, so NFD leaves it alone. Text converted from the
+       * old TCVN3/VNI encodings often carries the look-alike Ð (eth) instead. */
+      if (c == 0x0110 || c == 0x0111 || c == 0x00D0 || c == 0x00F0)
         c = 'd';
       else
         c = g_unichar_tolower (c);

@@ -78,7 +78,7 @@ typedef struct
   gsize    ndigits;
   char     digits[DIGIT_BUF];
   gboolean plus;
-  gboolean touches_letter;
+  gsize    glued_left;   /* digits of the run just before a letter word glued to this one */
   guint    ngaps;
   guint8   gaps[MAX_GAPS];   /* digit counts at which white space split the run */
 } Run;
@@ -176,6 +176,8 @@ check_brandname (const char *start,
 
       if (!is_brand_char (c))
         return FALSE;
+      if (c == ' ' && start[i - 1] == ' ')
+        continue;   /* i > 0: the input is trimmed */
       if (c == ' ')
         {
           if (!word_has_letter)
@@ -415,14 +417,15 @@ end_run (Run      *run,
          gboolean *letters,
          gsize    *all_digits)
 {
+  /* "0912a345678" is a typo; "9h30" in the text around a number is not. */
+  if (run->glued_left >= 3 || (run->glued_left > 0 && run->ndigits >= 3))
+    *letters = TRUE;
   *all_digits += run->ndigits;
   if (run->ndigits >= 3)
     {
       if (*significant == 0)
         *first = *run;
       (*significant)++;
-      if (run->touches_letter)
-        *letters = TRUE;
     }
 }
 
@@ -441,7 +444,10 @@ is_two_numbers (const PhNumberingPlan *plan,
       Result a, b;
       gsize at = run->gaps[g];
 
-      if (at < 3 || run->ndigits - at < 3)
+      /* Both halves written in full (with their 0 or +), or any long
+       * foreign number would split into a short one and a bare mobile one. */
+      if (at < 3 || run->ndigits - at < 3 || run->digits[at] != '0'
+          || !(run->plus || run->digits[0] == '0'))
         continue;
       left.plus = run->plus;
       left.ndigits = at;
@@ -474,7 +480,8 @@ scan (const PhNumberingPlan *plan,
   Run first = { 0 };
   gboolean in_run = FALSE;
   gboolean pending_plus = FALSE;
-  gboolean letters = FALSE;
+  gboolean letters = FALSE;       /* a letter between two digits: "0912a345678" */
+  gsize word_left = 0;            /* digits glued before the current letter word */
   gboolean any_letter = FALSE;
   guint significant = 0;
   gsize all_digits = 0;
@@ -502,7 +509,10 @@ scan (const PhNumberingPlan *plan,
             {
               memset (&run, 0, sizeof run);
               run.plus = pending_plus;
-              run.touches_letter = (prev == CH_LETTER);
+              /* A label glued in front ("ĐT0912345678", "Tel0912…") is text
+               * around the number; letters between digits are a typo. */
+              if (prev == CH_LETTER)
+                run.glued_left = word_left;
               in_run = TRUE;
             }
           if (run.ndigits < DIGIT_BUF)
@@ -530,10 +540,10 @@ scan (const PhNumberingPlan *plan,
 
         case CH_LETTER:
           any_letter = TRUE;
+          if (prev != CH_LETTER)
+            word_left = (prev == CH_DIGIT) ? run.ndigits : 0;
           if (in_run)
             {
-              if (prev == CH_DIGIT)
-                run.touches_letter = TRUE;
               end_run (&run, &first, &significant, &letters, &all_digits);
               in_run = FALSE;
             }

@@ -153,6 +153,25 @@ strip_send_to (const char *text,
   return len;
 }
 
+/* Skips white space and the separators people put between the parts:
+ * "LD: 0912…", "S + 0912… + nội dung" (the instructions write it that way),
+ * "V 0912… - nội dung". A '+' glued to digits is a country code, not a separator. */
+static const char *
+skip_separators (const char *p,
+                 gboolean    dash)
+{
+  p = skip_spaces (p);
+  for (;;)
+    {
+      if (*p == ':' || *p == ',')
+        p = skip_spaces (p + 1);
+      else if ((*p == '+' || (dash && *p == '-')) && (p[1] == '\0' || is_space (g_utf8_get_char (p + 1))))
+        p = skip_spaces (p + 1);
+      else
+        return p;
+    }
+}
+
 static gboolean
 is_valid_source (const char *text,
                  gsize       len)
@@ -243,6 +262,14 @@ take_source (const char  *p,
         {
           g_autofree char *inner = g_strndup (p + 1, (gsize) (close - p - 1));
           g_autoptr(PhNumber) number = ph_number_parse (inner);
+
+          if (*skip_spaces (inner) == '\0')
+            {
+              g_set_error (error, PH_SMS_ERROR, PH_SMS_ERROR_NO_SOURCE,
+                           _("The number or brandname being reported is missing between “%c” and “%c”"),
+                           (int) first, first == '[' ? ']' : ')');
+              return FALSE;
+            }
 
           if (ph_number_is_valid (number))
             {
@@ -368,9 +395,7 @@ ph_sms_parse (const char  *message,
   /* What follows the keyword, without a copied "gửi 156" */
   len = strip_send_to (q, (gsize) (p + len - q));
   valid[q - valid + (gssize) len] = '\0';
-  p = skip_spaces (q);
-  while (*p == ':' || *p == ',')
-    p = skip_spaces (p + 1);
+  p = skip_separators (q, FALSE);
 
   if (*p == '\0')
     {
@@ -382,9 +407,7 @@ ph_sms_parse (const char  *message,
   if (!take_source (p, &source, &end, error))
     return NULL;
 
-  p = skip_spaces (end);
-  while (*p == ':' || *p == ',' || *p == '-')
-    p = skip_spaces (p + 1);
+  p = skip_separators (end, TRUE);
   len = trimmed_len (p, strlen (p));
 
   /* [content] or (content) around all of it */

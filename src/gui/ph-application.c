@@ -50,7 +50,8 @@ ph_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = g_object_new (PH_TYPE_WINDOW, "application", app, NULL);
+    window = GTK_WINDOW (ph_window_new (GTK_APPLICATION (app),
+                                        ph_application_get_data_dir (PH_APPLICATION (app))));
 
   gtk_window_present (window);
 }

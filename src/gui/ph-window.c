@@ -4,6 +4,14 @@
 
 #include <glib/gi18n.h>
 
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "ph-audit-view.h"
+#include "ph-entries-view.h"
+#include "ph-paths.h"
+#include "ph-sources-view.h"
 #include "ph-window.h"
 
 struct _PhWindow
@@ -11,11 +19,115 @@ struct _PhWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  char                 *data_dir;
 
-  AdwStatusPage        *empty_page;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwStatusPage        *error_page;
+  PhEntriesView        *entries_view;
+  PhSourcesView        *sources_view;
+  PhAuditView          *audit_view;
 };
 
+enum {
+  PROP_0,
+  PROP_DATA_DIR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (PhWindow, ph_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Alt+1 … Alt+9 pick the views in the order of the stack's pages. */
+#define N_VIEW_KEYS 9
+
+static void
+ph_window_show_error (PhWindow     *self,
+                      const GError *error)
+{
+  g_autofree char *description = NULL;
+
+  description = g_strdup_printf (_("%s\n\nThe case store is kept in “%s”. Check that this folder "
+                                   "exists and that you may write to it, then try again; or start "
+                                   "Phananh with “--data-dir” to open a store in another folder."),
+                                 error->message, self->data_dir);
+  adw_status_page_set_description (self->error_page, description);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+static gboolean
+ph_window_check_data_dir (PhWindow  *self,
+                          GError   **error)
+{
+  if (g_mkdir_with_parents (self->data_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The folder “%s” could not be created: %s."),
+                   self->data_dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (g_access (self->data_dir, W_OK | X_OK) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The folder “%s” cannot be written to: %s."),
+                   self->data_dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+ph_window_open_store (PhWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ph_window_check_data_dir (self, &error))
+    {
+      ph_window_show_error (self, error);
+      return;
+    }
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "views");
+}
+
+static void
+ph_window_reopen (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ph_window_open_store (PH_WINDOW (widget));
+}
+
+static void
+ph_window_show_view (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PhWindow *self = PH_WINDOW (widget);
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "views") != 0)
+    return;
+
+  pages = adw_view_stack_get_pages (self->view_stack);
+  if (index < g_list_model_get_n_items (G_LIST_MODEL (pages)))
+    gtk_selection_model_select_item (pages, index, TRUE);
+}
 
 static void
 ph_window_save_state (PhWindow *self)
@@ -66,13 +178,77 @@ ph_window_dispose (GObject *object)
 }
 
 static void
+ph_window_constructed (GObject *object)
+{
+  PhWindow *self = PH_WINDOW (object);
+
+  G_OBJECT_CLASS (ph_window_parent_class)->constructed (object);
+
+  if (self->data_dir == NULL)
+    self->data_dir = ph_paths_dup_data_dir (NULL);
+
+  ph_window_open_store (self);
+}
+
+static void
 ph_window_finalize (GObject *object)
 {
   PhWindow *self = PH_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->data_dir, g_free);
 
   G_OBJECT_CLASS (ph_window_parent_class)->finalize (object);
+}
+
+static void
+ph_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PhWindow *self = PH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA_DIR:
+      g_value_set_string (value, self->data_dir);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ph_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PhWindow *self = PH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA_DIR:
+      g_free (self->data_dir);
+      self->data_dir = ph_paths_dup_data_dir (g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ph_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.reopen", NULL, ph_window_reopen);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "u", ph_window_show_view);
+
+  for (guint i = 0; i < N_VIEW_KEYS; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-view", "u", i);
 }
 
 static void
@@ -82,13 +258,42 @@ ph_window_class_init (PhWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = ph_window_constructed;
   object_class->dispose = ph_window_dispose;
   object_class->finalize = ph_window_finalize;
+  object_class->get_property = ph_window_get_property;
+  object_class->set_property = ph_window_set_property;
 
   window_class->close_request = ph_window_close_request;
 
+  /**
+   * PhWindow:data-dir:
+   *
+   * The folder of the case store this window works on; %NULL for the usual
+   * one (`PHANANH_DATA_DIR` or the user's data folder).
+   */
+  properties[PROP_DATA_DIR] =
+    g_param_spec_string ("data-dir", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PH_TYPE_AUDIT_VIEW);
+  g_type_ensure (PH_TYPE_ENTRIES_VIEW);
+  g_type_ensure (PH_TYPE_SOURCES_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ph-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, PhWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PhWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PhWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PhWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, PhWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PhWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PhWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PhWindow, entries_view);
+  gtk_widget_class_bind_template_child (widget_class, PhWindow, sources_view);
+  gtk_widget_class_bind_template_child (widget_class, PhWindow, audit_view);
+
+  ph_window_class_actions_init (widget_class);
 }
 
 static void
@@ -99,9 +304,41 @@ ph_window_init (PhWindow *self)
   if (g_strcmp0 (PROFILE, "devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  /* The status page shows the application's own icon, whatever the profile. */
-  adw_status_page_set_icon_name (self->empty_page, APP_ID "-symbolic");
+  /* The bar at the bottom takes over when the header is too narrow for the switcher. */
+  g_object_bind_property (self->switcher_title, "title-visible",
+                          self->switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
 
   self->settings = g_settings_new (BASE_ID);
   ph_window_restore_state (self);
+}
+
+/**
+ * ph_window_new:
+ * @application: the application
+ * @data_dir: (nullable): the case store's folder, or %NULL for the usual one
+ *
+ * Returns: (transfer full): a new main window on that store
+ */
+PhWindow *
+ph_window_new (GtkApplication *application,
+               const char     *data_dir)
+{
+  return g_object_new (PH_TYPE_WINDOW,
+                       "application", application,
+                       "data-dir", data_dir,
+                       NULL);
+}
+
+/**
+ * ph_window_get_data_dir:
+ * @self: a #PhWindow
+ *
+ * Returns: the folder of the case store this window works on
+ */
+const char *
+ph_window_get_data_dir (PhWindow *self)
+{
+  g_return_val_if_fail (PH_IS_WINDOW (self), NULL);
+
+  return self->data_dir;
 }

@@ -9,4 +9,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PhWindow, ph_window, PH, WINDOW, AdwApplicationWindow)
 
+PhWindow   *ph_window_new          (GtkApplication *application,
+                                    const char     *data_dir);
+const char *ph_window_get_data_dir (PhWindow       *self);
+
 G_END_DECLS
