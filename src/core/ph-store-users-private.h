@@ -16,6 +16,9 @@ gboolean  ph_store_audit_fields        (PhStore     *self,
 char     *ph_store_dup_sealed_key      (PhStore     *self,
                                         gint64       user_id,
                                         GError     **error);
+void      ph_store_bind_trimmed        (sqlite3_stmt *stmt,
+                                        int           index,
+                                        const char   *text);
 gboolean  ph_store_verify_own_password (PhStore     *self,
                                         const char  *password,
                                         GError     **error);

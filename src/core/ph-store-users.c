@@ -129,6 +129,17 @@ ph_store_audit_fields (PhStore     *self,
   return ph_store_audit (self, action, object_type, object_id, json, error);
 }
 
+/* Binds @text without the white space around it; %NULL binds an empty string. */
+void
+ph_store_bind_trimmed (sqlite3_stmt *stmt,
+                       int           index,
+                       const char   *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  sqlite3_bind_text (stmt, index, copy, -1, SQLITE_TRANSIENT);
+}
+
 static PhUser *
 read_user (sqlite3_stmt *stmt)
 {
@@ -483,6 +494,14 @@ ph_store_sign_out (PhStore *self)
 }
 
 static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  return *copy == '\0';
+}
+
+static gboolean
 is_login_char (char c)
 {
   return g_ascii_islower (c) || g_ascii_isdigit (c) || c == '.' || c == '-' || c == '_';
@@ -508,7 +527,7 @@ validate_user (const PhUser  *user,
                                "digits, dots, dashes and underscores"));
         return FALSE;
       }
-  if (user->full_name == NULL || *g_strstrip (g_strdupa (user->full_name)) == '\0')
+  if (is_blank (user->full_name))
     {
       g_set_error_literal (error, PH_ACCESS_ERROR, PH_ACCESS_ERROR_INVALID,
                            _("Enter the person’s full name"));
@@ -619,7 +638,7 @@ insert_user (PhStore       *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, user->login, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, g_strstrip (g_strdupa (user->full_name)), -1, SQLITE_TRANSIENT);
+  ph_store_bind_trimmed (stmt, 2, user->full_name);
   sqlite3_bind_text (stmt, 3, user->authority != NULL ? user->authority : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, user->title != NULL ? user->title : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, ph_role_to_string (user->role), -1, SQLITE_STATIC);
@@ -960,7 +979,7 @@ ph_store_update_user (PhStore       *self,
                         " active = ?, updated_at = ? WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, g_strstrip (g_strdupa (user->full_name)), -1, SQLITE_TRANSIENT);
+  ph_store_bind_trimmed (stmt, 1, user->full_name);
   sqlite3_bind_text (stmt, 2, user->authority != NULL ? user->authority : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, user->title != NULL ? user->title : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, ph_role_to_string (user->role), -1, SQLITE_STATIC);
