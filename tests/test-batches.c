@@ -8,11 +8,30 @@
 #include <string.h>
 
 #include "ph-crypto.h"
+#include "ph-digest.h"
+#include "ph-store-appendix.h"
 #include "ph-store-batches.h"
 #include "ph-store-entries.h"
-#include "ph-store-private.h"
+#include "ph-store-migrations.h"
 #include "ph-store-users.h"
 #include "ph-test-util.h"
+
+/* ph-store-evidence.h and ph-appendix.h each declare a PhProgressFunc of their
+ * own, so this test, which needs both, declares the store functions it uses. */
+void        ph_store_register_functions (sqlite3       *db);
+PhEvidence *ph_store_import_evidence    (PhStore       *self,
+                                         const char    *path,
+                                         gpointer       progress,
+                                         gpointer       progress_data,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+GPtrArray  *ph_store_list_evidence      (PhStore       *self,
+                                         gint64         entry_id,
+                                         gint64         document_id,
+                                         GError       **error);
+gboolean    ph_store_remove_evidence    (PhStore       *self,
+                                         gint64         evidence_id,
+                                         GError       **error);
 
 #define PASSWORD "mat-khau-123"
 
@@ -995,6 +1014,111 @@ test_passwords (Fixture       *fixture,
   g_assert_cmpint (((PhBatchCheck *) checks->pdata[0])->batch_id, ==, first);
 }
 
+/* What the approver signed is what the appendix prints: the exports accept
+ * the batch as the store gives it, and refuse it once it changed. */
+static void
+test_appendix (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(PhAppendixBatch) appendix = NULL;
+  g_autoptr(PhBatch) batch = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "phu-luc.xlsx", NULL);
+  g_autofree char *digest = NULL;
+  PhAppendixRow *row;
+  gint64 id = make_approved_batch (fixture, 3, &ids);
+
+  batch = ph_store_get_batch (fixture->store, id, &error);
+  appendix = ph_store_get_appendix_batch (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (appendix->approved);
+  g_assert_cmpstr (appendix->parent_body, ==, "UBND TỈNH THANH HÓA");
+  g_assert_cmpstr (appendix->issuer, ==, "Sở Khoa học và Công nghệ tỉnh Thanh Hóa");
+  g_assert_cmpstr (appendix->code, ==, batch->code);
+  g_assert_cmpstr (appendix->number, ==, "125");
+  g_assert_cmpint (appendix->date_year, ==, 2026);
+  g_assert_cmpint (appendix->date_month, ==, 11);
+  g_assert_cmpint (appendix->date_day, ==, 25);
+  g_assert_cmpstr (appendix->signer_authority, ==, "KT. GIÁM ĐỐC");
+  g_assert_cmpstr (appendix->signer_name, ==, "Lê Văn Hùng");
+  g_assert_cmpstr (appendix->approver, ==, "Lê Văn Hùng");
+  g_assert_cmpstr (appendix->digest_hex, ==, batch->digest);
+  g_assert_cmpstr (appendix->public_key_hex, ==, batch->public_key);
+  g_assert_nonnull (appendix->approved_at);
+  g_assert_cmpuint (appendix->rows->len, ==, 3);
+  row = g_ptr_array_index (appendix->rows, 0);
+  g_assert_cmpstr (row->category, ==, "scam");
+  g_assert_cmpstr (row->channel, ==, "call");
+  g_assert_cmpstr (row->unit, ==, "UBND xã Quảng Xương");
+  g_assert_cmpuint (row->evidence->len, ==, 1);
+  g_assert_cmpstr (((PhAppendixEvidence *) row->evidence->pdata[0])->kind, ==, "screenshot");
+  g_assert_true (g_file_test (((PhAppendixEvidence *) row->evidence->pdata[0])->path,
+                              G_FILE_TEST_IS_REGULAR));
+
+  /* the signature holds by the exports' own check too */
+  digest = ph_digest_batch (appendix);
+  g_assert_cmpstr (digest, ==, batch->digest);
+  g_assert_true (ph_digest_verify_signature (batch->digest, batch->signature, batch->public_key,
+                                             &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ph_appendix_write (appendix, path, FALSE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A database made before batches could be signed keeps its batches. */
+static void
+test_migration_v1 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ph_test_make_tmp_dir ("v1");
+  g_autofree char *path = g_build_filename (dir, PH_STORE_DATABASE_NAME, NULL);
+  g_autoptr(PhStore) store = NULL;
+  g_autoptr(PhBatch) batch = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  const PhMigration *migrations;
+  guint n_migrations;
+  sqlite3 *db = NULL;
+
+  migrations = ph_store_get_migrations (&n_migrations);
+  g_assert_cmpint (migrations[0].version, ==, 1);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  ph_store_register_functions (db);
+  exec_ok (db, "PRAGMA foreign_keys = ON");
+  exec_ok (db, migrations[0].sql);
+  exec_ok (db, "INSERT INTO units (id, name, created_at) VALUES (1, 'Sở Y tế', '2025-01-01');"
+               "INSERT INTO documents (id, received_on, unit_id, delivery, created_by, created_at)"
+               " VALUES (1, '2025-03-01', 1, 'paper', 'lan', '2025-03-01');"
+               "INSERT INTO entries (id, code, document_id, unit_id, received_on, source_input,"
+               " source_key, source_display, source_kind, category, channel, status, created_at,"
+               " updated_at) VALUES (1, 'PA-2025-000001', 1, 1, '2025-03-01', '0912345678',"
+               " '+84912345678', '0912 345 678', 'mobile', 'scam', 'call', 'verified',"
+               " '2025-03-01', '2025-03-01');"
+               "INSERT INTO batches (id, state, number, symbol, subject, created_by, created_at,"
+               " updated_at) VALUES (4, 'draft', '12', 'SKHCN-BCVT', 'V/v cũ', 'lan',"
+               " '2025-03-02T08:00:00Z', '2025-03-02T08:00:00Z');"
+               "INSERT INTO batch_entries (batch_id, entry_id, position) VALUES (4, 1, 1);"
+               "PRAGMA user_version = 1;");
+  sqlite3_close (db);
+
+  store = ph_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ph_store_get_schema_version (store), ==, ph_store_get_latest_schema_version ());
+  batch = ph_store_get_batch (store, 4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (batch->code, ==, "DG-2025-004");
+  g_assert_cmpstr (batch->number, ==, "12");
+  g_assert_cmpstr (batch->subject, ==, "V/v cũ");
+  g_assert_cmpint (batch->state, ==, PH_BATCH_STATE_DRAFT);
+  g_assert_cmpuint (batch->entry_count, ==, 1);
+  items = ph_store_list_batch_items (store, 4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((PhBatchItem *) items->pdata[0])->entry_id, ==, 1);
+  g_assert_true (ph_store_needs_setup (store, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1003,6 +1127,7 @@ main (int   argc,
   ph_crypto_set_cost (PH_CRYPTO_COST_MINIMUM);
 
   g_test_add_func ("/phananh/batches/first-start", test_setup_first_start);
+  g_test_add_func ("/phananh/batches/migration-v1", test_migration_v1);
 #define ADD(path, func) \
   g_test_add ("/phananh/batches/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("users-roles", test_users_roles);
@@ -1014,6 +1139,7 @@ main (int   argc,
   ADD ("signed-sql", test_signed_sql);
   ADD ("tampered", test_tampered);
   ADD ("passwords", test_passwords);
+  ADD ("appendix", test_appendix);
 #undef ADD
 
   return g_test_run ();

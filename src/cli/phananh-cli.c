@@ -25,6 +25,8 @@ static const PhCliCommand commands[] = {
   { "search", "QUERY [--limit N]", N_("Find entries by words or by digits of a number"), ph_cli_search },
   { "number", "INPUT…", N_("Check phone numbers, short codes and brandnames"), ph_cli_number },
   { "sms", "MESSAGE", N_("Read a 156/5656 report message (LD/V/S …)"), ph_cli_sms },
+  { "verify", "[BUNDLE.zip]", N_("Check the case store (signed batches) or an evidence bundle"),
+    ph_cli_verify },
   { NULL }
 };
 

@@ -12,7 +12,8 @@
 #include "ph-digest.h"
 #include "ph-store-appendix.h"
 #include "ph-store-batches.h"
-#include "ph-store-users-private.h"
+#include "ph-store-entries.h"
+#include "ph-store-users.h"
 
 /* The store's names for the kinds of things, as the appendix template knows them. */
 static const char *
@@ -59,38 +60,43 @@ parse_timestamp (const char *text)
   return g_date_time_new_from_iso8601 (text, NULL);
 }
 
-static gboolean
-read_evidence (PhStore        *self,
-               PhAppendixRow  *row,
-               gint64          entry_id,
-               GError        **error)
-{
-  sqlite3_stmt *stmt = prepare (self, "SELECT kind, sha256, size, mime, original_name FROM evidence"
-                                      " WHERE entry_id = ? ORDER BY id", error);
-  int rc;
+/* The store's own header for this clashes with ph-appendix.h (two PhProgressFunc). */
+char *ph_store_dup_evidence_path (PhStore    *self,
+                                  const char *sha256);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, entry_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+static PhAppendixRow *
+make_row (PhStore        *self,
+          const PhEntry  *entry)
+{
+  PhAppendixRow *row = ph_appendix_row_new ();
+
+  row->code = g_strdup (entry->code);
+  row->source_key = g_strdup (entry->source_key);
+  row->source_display = g_strdup (entry->source_display);
+  row->network = g_strdup (entry->network);
+  row->channel = g_strdup (ph_channel_to_string (entry->channel));
+  row->category = g_strdup (appendix_category (ph_category_to_string (entry->category)));
+  row->impersonated = g_strdup (entry->impersonated);
+  row->occurred = parse_occurred (entry->occurred_at, &row->occurred_has_time);
+  row->receiving_number = g_strdup (entry->receiving_number);
+  row->content = g_strdup (entry->content);
+  row->unit = g_strdup (entry->unit_name);
+  row->notes = g_strdup (entry->notes);
+
+  for (guint i = 0; entry->evidence != NULL && i < entry->evidence->len; i++)
     {
+      const PhEvidence *from = g_ptr_array_index (entry->evidence, i);
       PhAppendixEvidence *evidence = ph_appendix_evidence_new ();
 
-      evidence->kind = g_strdup (appendix_evidence_kind ((const char *) sqlite3_column_text (stmt, 0)));
-      evidence->sha256 = ph_store_dup_column_text (stmt, 1);
-      evidence->size = sqlite3_column_int64 (stmt, 2);
-      evidence->mime_type = ph_store_dup_column_text (stmt, 3);
-      evidence->original_name = ph_store_dup_column_text (stmt, 4);
-      evidence->path = ph_store_dup_evidence_path (self, evidence->sha256);
+      evidence->kind = g_strdup (appendix_evidence_kind (ph_evidence_kind_to_string (from->kind)));
+      evidence->sha256 = g_strdup (from->sha256);
+      evidence->size = from->size;
+      evidence->mime_type = g_strdup (from->mime);
+      evidence->original_name = g_strdup (from->original_name);
+      evidence->path = ph_store_dup_evidence_path (self, from->sha256);
       g_ptr_array_add (row->evidence, evidence);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ph_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return row;
 }
 
 /**
@@ -114,9 +120,7 @@ ph_store_get_appendix_batch (PhStore  *self,
   g_autoptr(PhAppendixBatch) out = NULL;
   g_autoptr(PhBatch) batch = NULL;
   g_autoptr(PhAgencyProfile) profile = NULL;
-  sqlite3_stmt *stmt;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(GPtrArray) items = NULL;
 
   g_return_val_if_fail (PH_IS_STORE (self), NULL);
 
@@ -125,6 +129,9 @@ ph_store_get_appendix_batch (PhStore  *self,
     return NULL;
   profile = ph_store_get_agency_profile (self, error);
   if (profile == NULL)
+    return NULL;
+  items = ph_store_list_batch_items (self, batch_id, error);
+  if (items == NULL)
     return NULL;
 
   out = ph_appendix_batch_new ();
@@ -151,49 +158,15 @@ ph_store_get_appendix_batch (PhStore  *self,
   out->approver = g_strdup (batch->approved_by_name);
   out->approved_at = parse_timestamp (batch->approved_at);
 
-  stmt = prepare (self,
-                  "SELECT e.id, e.code, e.source_key, e.source_display, e.network, e.channel,"
-                  " e.category, e.impersonated, e.occurred_at, e.receiving_number, e.content,"
-                  " u.name, e.notes"
-                  " FROM batch_entries be JOIN entries e ON e.id = be.entry_id"
-                  " LEFT JOIN units u ON u.id = e.unit_id"
-                  " WHERE be.batch_id = ? ORDER BY be.position, e.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < items->len; i++)
     {
-      PhAppendixRow *row = ph_appendix_row_new ();
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const PhBatchItem *item = g_ptr_array_index (items, i);
+      g_autoptr(PhEntry) entry = ph_store_get_entry (self, item->entry_id, error);
 
-      row->code = ph_store_dup_column_text (stmt, 1);
-      row->source_key = ph_store_dup_column_text (stmt, 2);
-      row->source_display = ph_store_dup_column_text (stmt, 3);
-      row->network = ph_store_dup_column_text (stmt, 4);
-      row->channel = ph_store_dup_column_text (stmt, 5);
-      row->category = g_strdup (appendix_category ((const char *) sqlite3_column_text (stmt, 6)));
-      row->impersonated = ph_store_dup_column_text (stmt, 7);
-      row->occurred = parse_occurred ((const char *) sqlite3_column_text (stmt, 8),
-                                      &row->occurred_has_time);
-      row->receiving_number = ph_store_dup_column_text (stmt, 9);
-      row->content = ph_store_dup_column_text (stmt, 10);
-      row->unit = ph_store_dup_column_text (stmt, 11);
-      row->notes = ph_store_dup_column_text (stmt, 12);
-      g_ptr_array_add (out->rows, row);
-      g_array_append_val (ids, id);
+      if (entry == NULL)
+        return NULL;
+      g_ptr_array_add (out->rows, make_row (self, entry));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ph_store_set_db_error (self, rc, error);
-      return NULL;
-    }
-
-  /* The evidence of each row, read once the entries statement is done with. */
-  for (guint i = 0; i < ids->len; i++)
-    if (!read_evidence (self, g_ptr_array_index (out->rows, i), g_array_index (ids, gint64, i),
-                        error))
-      return NULL;
 
   return g_steal_pointer (&out);
 }

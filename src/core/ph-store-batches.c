@@ -253,7 +253,7 @@ ph_store_get_batch (PhStore  *self,
     batch = read_batch (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, PH_STORE_ERROR, PH_STORE_ERROR_NOT_FOUND,
-                 _("Batch %" G_GINT64_FORMAT " does not exist; it may have been deleted"), batch_id);
+                 _("Batch %lld does not exist; it may have been deleted"), (long long) batch_id);
   else
     ph_store_set_db_error (self, rc, error);
   sqlite3_reset (stmt);
@@ -586,7 +586,7 @@ get_entry_status (PhStore     *self,
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, PH_STORE_ERROR, PH_STORE_ERROR_NOT_FOUND,
-                 _("Entry %" G_GINT64_FORMAT " does not exist; it may have been deleted"), entry_id);
+                 _("Entry %lld does not exist; it may have been deleted"), (long long) entry_id);
   else
     ph_store_set_db_error (self, rc, error);
   sqlite3_reset (stmt);
@@ -600,8 +600,6 @@ insert_entries (PhStore       *self,
                 guint          n_entries,
                 GError       **error)
 {
-  g_autofree char *now = ph_store_now ();
-  const PhUser *user = ph_store_get_user (self);
   sqlite3_stmt *stmt;
   gint64 position = 0;
   int rc;
@@ -640,15 +638,13 @@ insert_entries (PhStore       *self,
           return FALSE;
         }
 
-      stmt = prepare (self, "INSERT INTO batch_entries (batch_id, entry_id, position, added_by,"
-                            " added_at) VALUES (?, ?, ?, ?, ?)", error);
+      stmt = prepare (self, "INSERT INTO batch_entries (batch_id, entry_id, position)"
+                            " VALUES (?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, batch_id);
       sqlite3_bind_int64 (stmt, 2, entry_ids[i]);
       sqlite3_bind_int64 (stmt, 3, ++position);
-      sqlite3_bind_text (stmt, 4, user->login, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
       if (!step_done (self, stmt, error))
         return FALSE;
     }

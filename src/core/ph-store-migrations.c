@@ -68,7 +68,7 @@ static const char schema_v1[] =
    * so that lists filter and sort on one table's indexes. */
   "CREATE TABLE entries ("
   "  id INTEGER PRIMARY KEY,"
-  "  code TEXT NOT NULL UNIQUE,"
+  "  code TEXT UNIQUE,"
   "  document_id INTEGER NOT NULL REFERENCES documents (id),"
   "  unit_id INTEGER NOT NULL REFERENCES units (id),"
   "  received_on TEXT NOT NULL,"
@@ -372,7 +372,7 @@ static const char schema_v2[] =
 
   "CREATE TABLE batches_v2 ("
   "  id INTEGER PRIMARY KEY,"
-  "  code TEXT NOT NULL UNIQUE,"
+  "  code TEXT UNIQUE,"
   "  state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'submitted', 'returned',"
   "    'approved', 'sent', 'answered', 'closed')),"
   "  number TEXT NOT NULL DEFAULT '',"
@@ -411,8 +411,6 @@ static const char schema_v2[] =
   "  batch_id INTEGER NOT NULL REFERENCES batches_v2 (id) ON DELETE CASCADE,"
   "  entry_id INTEGER NOT NULL REFERENCES entries (id),"
   "  position INTEGER NOT NULL,"
-  "  added_by TEXT NOT NULL DEFAULT '',"
-  "  added_at TEXT NOT NULL DEFAULT '',"
   "  PRIMARY KEY (batch_id, entry_id)"
   ") WITHOUT ROWID;"
   "INSERT INTO batch_entries_v2 (batch_id, entry_id, position)"
@@ -429,6 +427,12 @@ static const char schema_v2[] =
   "  AND NOT EXISTS (SELECT 1 FROM batch_entries WHERE entry_id = NEW.id)"
   " BEGIN SELECT RAISE (ABORT, 'ph:not-in-batch'); END;"
   "CREATE INDEX batches_state ON batches (state, id);"
+  /* The application gives each batch its code (DG-2026-003); a row made any
+   * other way gets one from its id. */
+  "CREATE TRIGGER batches_code AFTER INSERT ON batches WHEN NEW.code IS NULL BEGIN"
+  "  UPDATE batches SET code = 'DG-' || substr (NEW.created_at, 1, 4) || '-'"
+  "   || printf ('%03d', NEW.id) WHERE id = NEW.id;"
+  " END;"
   "CREATE TRIGGER batch_entries_verified BEFORE INSERT ON batch_entries"
   " WHEN (SELECT status FROM entries WHERE id = NEW.entry_id) IS NOT 'verified'"
   " BEGIN SELECT RAISE (ABORT, 'ph:not-verified'); END;"
