@@ -11,8 +11,10 @@
 
 #include "ph-cli.h"
 #include "ph-demo.h"
+#include "ph-demo-batches.h"
 #include "ph-store.h"
 #include "ph-store-entries.h"
+#include "ph-store-users.h"
 
 static PhStore *
 open_store (const PhCliGlobals *globals)
@@ -119,6 +121,7 @@ ph_cli_demo (const PhCliGlobals  *globals,
   g_autoptr(PhStore) store = NULL;
   g_autoptr(GError) error = NULL;
   PhDemoFlags flags = PH_DEMO_FLAGS_NONE;
+  guint n_batches = 0;
   guint64 n = 0;
   guint64 seed = 1;
   gboolean have_n = FALSE;
@@ -164,9 +167,21 @@ ph_cli_demo (const PhCliGlobals  *globals,
       ph_cli_fail ("%s", error->message);
       return PH_CLI_PROBLEM;
     }
-  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   if (isatty (STDERR_FILENO))
     g_printerr ("\n");
+  /* Accounts and a batch in every state, on a store that has no accounts of its own. */
+  if (!ph_demo_add_batches (store, &n_batches, &error))
+    {
+      if (!g_error_matches (error, PH_ACCESS_ERROR, PH_ACCESS_ERROR_SET_UP))
+        {
+          ph_cli_fail ("%s", error->message);
+          return PH_CLI_PROBLEM;
+        }
+      if (!globals->json)
+        g_printerr ("phananh-cli: %s\n", error->message);
+      g_clear_error (&error);
+    }
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 
   if (globals->json)
     {
@@ -174,15 +189,21 @@ ph_cli_demo (const PhCliGlobals  *globals,
 
       json_builder_begin_object (builder);
       add_int (builder, "entries", (gint64) n);
+      add_int (builder, "batches", n_batches);
       json_builder_set_member_name (builder, "seconds");
       json_builder_add_double_value (builder, seconds);
       json_builder_end_object (builder);
       print_json (builder);
     }
   else
-    g_print (g_dngettext (GETTEXT_PACKAGE, "Added %u entry in %.1f s\n",
-                          "Added %u entries in %.1f s\n", (gulong) n),
-             (guint) n, seconds);
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Added %u entry in %.1f s\n",
+                            "Added %u entries in %.1f s\n", (gulong) n),
+               (guint) n, seconds);
+      if (n_batches > 0)
+        g_print (_("Made %u batches and the demo accounts admin, lan, minh (clerks), hung, thao "
+                   "(approvers); every password is “%s”\n"), n_batches, PH_DEMO_PASSWORD);
+    }
   return PH_CLI_OK;
 }
 

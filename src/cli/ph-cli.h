@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "ph-store.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses shared by every command. */
@@ -22,6 +24,13 @@ typedef int (*PhCliCommandFunc) (const PhCliGlobals  *globals,
                                  int                  argc,
                                  char               **argv);
 
+int  ph_cli_batches (const PhCliGlobals  *globals,
+                     int                  argc,
+                     char               **argv);
+gboolean ph_cli_verify_batches (PhStore   *store,
+                                gboolean   json,
+                                guint     *problems,
+                                GError   **error);
 int  ph_cli_demo   (const PhCliGlobals  *globals,
                     int                  argc,
                     char               **argv);
