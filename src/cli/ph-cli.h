@@ -22,6 +22,16 @@ typedef int (*PhCliCommandFunc) (const PhCliGlobals  *globals,
                                  int                  argc,
                                  char               **argv);
 
+int  ph_cli_backup (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
+int  ph_cli_restore (const PhCliGlobals *globals,
+                     int                 argc,
+                     char              **argv);
+int  ph_cli_stats  (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
+int  ph_cli_verify_store (const PhCliGlobals *globals);
 int  ph_cli_demo   (const PhCliGlobals  *globals,
                     int                  argc,
                     char               **argv);
