@@ -364,8 +364,8 @@ ph_cli_verify_store (const PhCliGlobals *globals)
       print_json (builder);
     }
   else if (problems->len == 0)
-    g_print (_("The case store is intact: %" G_GINT64_FORMAT " audit rows chained, %" G_GINT64_FORMAT " evidence files checked.\n"),
-             counts.audit_rows, counts.evidence_files);
+    g_print (_("The case store is intact: %lld audit rows chained, %lld evidence files checked.\n"),
+             (long long) counts.audit_rows, (long long) counts.evidence_files);
 
   if (problems->len > 0)
     {
@@ -567,7 +567,8 @@ ph_cli_stats (const PhCliGlobals  *globals,
           print_json (builder);
         }
       else
-        g_print ("  %-40s %10" G_GINT64_FORMAT "\n", _(total_labels[i]), sqlite3_column_int64 (stmt, 1));
+        g_print ("  %-40s %10" G_GINT64_FORMAT "\n", _(total_labels[i]),
+                 (gint64) sqlite3_column_int64 (stmt, 1));
       sqlite3_reset (stmt);
     }
 

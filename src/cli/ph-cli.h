@@ -47,6 +47,9 @@ int  ph_cli_number (const PhCliGlobals  *globals,
 int  ph_cli_sms    (const PhCliGlobals  *globals,
                     int                  argc,
                     char               **argv);
+int  ph_cli_verify (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
 
 void ph_cli_fail (const char *format,
                   ...) G_GNUC_PRINTF (1, 2);

@@ -169,26 +169,27 @@ copy_referenced_evidence (sqlite3       *db,
   int rc;
 
   rc = sqlite3_prepare_v2 (db, "SELECT DISTINCT sha256 FROM evidence", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *sha256 = (const char *) sqlite3_column_text (stmt, 0);
-      char prefix[3] = { 0 };
-      g_autofree char *from = NULL;
-      g_autofree char *to = NULL;
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *sha256 = (const char *) sqlite3_column_text (stmt, 0);
+        char prefix[3] = { 0 };
+        g_autofree char *from = NULL;
+        g_autofree char *to = NULL;
 
-      if (sha256 == NULL || strlen (sha256) != 64)
-        continue;
-      memcpy (prefix, sha256, 2);
-      from = g_build_filename (from_evidence, prefix, sha256, NULL);
-      to = g_build_filename (to_evidence, prefix, sha256, NULL);
-      if (!copy_evidence_file (from, to, sha256, cancellable, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
-      if (progress != NULL)
-        progress (++done, total, progress_data);
-    }
+        if (sha256 == NULL || strlen (sha256) != 64)
+          continue;
+        memcpy (prefix, sha256, 2);
+        from = g_build_filename (from_evidence, prefix, sha256, NULL);
+        to = g_build_filename (to_evidence, prefix, sha256, NULL);
+        if (!copy_evidence_file (from, to, sha256, cancellable, error))
+          {
+            sqlite3_finalize (stmt);
+            return FALSE;
+          }
+        if (progress != NULL)
+          progress (++done, total, progress_data);
+      }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {

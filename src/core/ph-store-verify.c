@@ -53,14 +53,15 @@ check_database (PhStore    *self,
   int rc;
 
   rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *line = (const char *) sqlite3_column_text (stmt, 0);
 
-      if (g_strcmp0 (line, "ok") != 0)
-        add_problem (problems, PH_PROBLEM_DATABASE, 0, NULL,
-                     g_strdup_printf (_("The database is damaged: %s"), line));
-    }
+        if (g_strcmp0 (line, "ok") != 0)
+          add_problem (problems, PH_PROBLEM_DATABASE, 0, NULL,
+                       g_strdup_printf (_("The database is damaged: %s"), line));
+      }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -76,11 +77,12 @@ check_database (PhStore    *self,
 
   stmt = NULL;
   rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_problem (problems, PH_PROBLEM_DATABASE, sqlite3_column_int64 (stmt, 1), NULL,
-                 g_strdup_printf (_("Row %lld of table “%s” points at a missing row of “%s”."),
-                                  (long long) sqlite3_column_int64 (stmt, 1),
-                                  sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2)));
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      add_problem (problems, PH_PROBLEM_DATABASE, sqlite3_column_int64 (stmt, 1), NULL,
+                   g_strdup_printf (_("Row %lld of table “%s” points at a missing row of “%s”."),
+                                    (long long) sqlite3_column_int64 (stmt, 1),
+                                    sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2)));
   sqlite3_finalize (stmt);
 
   /* the full-text indexes must hold what the entries hold */
@@ -131,40 +133,41 @@ check_audit (PhStore        *self,
 
   rc = sqlite3_prepare_v2 (db, "SELECT id, at, actor, action, object_type, coalesce (object_id, 0),"
                                " details, prev_hash, hash FROM audit_log ORDER BY id", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *prev_hash = (const char *) sqlite3_column_text (stmt, 7);
-      const char *hash = (const char *) sqlite3_column_text (stmt, 8);
-      g_autofree char *computed = NULL;
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        const char *prev_hash = (const char *) sqlite3_column_text (stmt, 7);
+        const char *hash = (const char *) sqlite3_column_text (stmt, 8);
+        g_autofree char *computed = NULL;
 
-      computed = ph_audit_compute_hash (prev_hash, id,
-                                        (const char *) sqlite3_column_text (stmt, 1),
-                                        (const char *) sqlite3_column_text (stmt, 2),
-                                        (const char *) sqlite3_column_text (stmt, 3),
-                                        (const char *) sqlite3_column_text (stmt, 4),
-                                        sqlite3_column_int64 (stmt, 5),
-                                        (const char *) sqlite3_column_text (stmt, 6));
+        computed = ph_audit_compute_hash (prev_hash, id,
+                                          (const char *) sqlite3_column_text (stmt, 1),
+                                          (const char *) sqlite3_column_text (stmt, 2),
+                                          (const char *) sqlite3_column_text (stmt, 3),
+                                          (const char *) sqlite3_column_text (stmt, 4),
+                                          sqlite3_column_int64 (stmt, 5),
+                                          (const char *) sqlite3_column_text (stmt, 6));
 
-      if (id != expected_id)
-        add_problem (problems, PH_PROBLEM_AUDIT, id, NULL,
-                     g_strdup_printf (_("Audit log rows %lld to %lld are missing: they were deleted."),
-                                      (long long) expected_id, (long long) id - 1));
-      else if (g_strcmp0 (prev_hash, prev) != 0)
-        add_problem (problems, PH_PROBLEM_AUDIT, id, NULL,
-                     g_strdup_printf (_("Audit log row %lld does not follow the row before it: the chain was broken there."),
-                                      (long long) id));
-      if (g_strcmp0 (computed, hash) != 0)
-        add_problem (problems, PH_PROBLEM_AUDIT, id, NULL,
-                     g_strdup_printf (_("Audit log row %lld has been altered: its content no longer matches its hash."),
-                                      (long long) id));
+        if (id != expected_id)
+          add_problem (problems, PH_PROBLEM_AUDIT, id, NULL,
+                       g_strdup_printf (_("Audit log rows %lld to %lld are missing: they were deleted."),
+                                        (long long) expected_id, (long long) id - 1));
+        else if (g_strcmp0 (prev_hash, prev) != 0)
+          add_problem (problems, PH_PROBLEM_AUDIT, id, NULL,
+                       g_strdup_printf (_("Audit log row %lld does not follow the row before it: the chain was broken there."),
+                                        (long long) id));
+        if (g_strcmp0 (computed, hash) != 0)
+          add_problem (problems, PH_PROBLEM_AUDIT, id, NULL,
+                       g_strdup_printf (_("Audit log row %lld has been altered: its content no longer matches its hash."),
+                                        (long long) id));
 
-      g_free (prev);
-      prev = g_strdup (hash != NULL ? hash : "");
-      expected_id = id + 1;
-      if (counts != NULL)
-        counts->audit_rows++;
-    }
+        g_free (prev);
+        prev = g_strdup (hash != NULL ? hash : "");
+        expected_id = id + 1;
+        if (counts != NULL)
+          counts->audit_rows++;
+      }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -229,50 +232,51 @@ check_evidence (PhStore        *self,
   rc = sqlite3_prepare_v2 (db, "SELECT sha256, size, min (id), min (original_name),"
                                " min (coalesce ((SELECT code FROM entries WHERE id = entry_id), ''))"
                                " FROM evidence GROUP BY sha256 ORDER BY sha256", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *sha256 = (const char *) sqlite3_column_text (stmt, 0);
-      gint64 size = sqlite3_column_int64 (stmt, 1);
-      gint64 row = sqlite3_column_int64 (stmt, 2);
-      const char *name = (const char *) sqlite3_column_text (stmt, 3);
-      const char *code = (const char *) sqlite3_column_text (stmt, 4);
-      g_autofree char *path = NULL;
-      g_autofree char *actual = NULL;
-      gint64 actual_size = 0;
-      int saved_errno = 0;
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *sha256 = (const char *) sqlite3_column_text (stmt, 0);
+        gint64 size = sqlite3_column_int64 (stmt, 1);
+        gint64 row = sqlite3_column_int64 (stmt, 2);
+        const char *name = (const char *) sqlite3_column_text (stmt, 3);
+        const char *code = (const char *) sqlite3_column_text (stmt, 4);
+        g_autofree char *path = NULL;
+        g_autofree char *actual = NULL;
+        gint64 actual_size = 0;
+        int saved_errno = 0;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+        if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          {
+            sqlite3_finalize (stmt);
+            return FALSE;
+          }
 
-      if (sha256 == NULL || strlen (sha256) != 64)
-        continue;
-      path = ph_store_dup_evidence_path (self, sha256);
-      actual = hash_file (path, &actual_size, &saved_errno, cancellable);
+        if (sha256 == NULL || strlen (sha256) != 64)
+          continue;
+        path = ph_store_dup_evidence_path (self, sha256);
+        actual = hash_file (path, &actual_size, &saved_errno, cancellable);
 
-      if (actual == NULL && saved_errno == ENOENT)
-        add_problem (problems, PH_PROBLEM_EVIDENCE, row, sha256,
-                     g_strdup_printf (_("Evidence file “%s” of entry %s (%s) is missing from the evidence store."),
-                                      name, code, sha256));
-      else if (actual == NULL)
-        add_problem (problems, PH_PROBLEM_EVIDENCE, row, sha256,
-                     g_strdup_printf (_("Evidence file “%s” of entry %s (%s) cannot be read: %s."),
-                                      name, code, sha256, g_strerror (saved_errno)));
-      else if (strcmp (actual, sha256) != 0 || actual_size != size)
-        add_problem (problems, PH_PROBLEM_EVIDENCE, row, sha256,
-                     g_strdup_printf (_("Evidence file “%s” of entry %s (%s) has been altered: its content no longer matches its SHA-256."),
-                                      name, code, sha256));
+        if (actual == NULL && saved_errno == ENOENT)
+          add_problem (problems, PH_PROBLEM_EVIDENCE, row, sha256,
+                       g_strdup_printf (_("Evidence file “%s” of entry %s (%s) is missing from the evidence store."),
+                                        name, code, sha256));
+        else if (actual == NULL)
+          add_problem (problems, PH_PROBLEM_EVIDENCE, row, sha256,
+                       g_strdup_printf (_("Evidence file “%s” of entry %s (%s) cannot be read: %s."),
+                                        name, code, sha256, g_strerror (saved_errno)));
+        else if (strcmp (actual, sha256) != 0 || actual_size != size)
+          add_problem (problems, PH_PROBLEM_EVIDENCE, row, sha256,
+                       g_strdup_printf (_("Evidence file “%s” of entry %s (%s) has been altered: its content no longer matches its SHA-256."),
+                                        name, code, sha256));
 
-      if (counts != NULL)
-        {
-          counts->evidence_files++;
-          counts->evidence_bytes += actual_size;
-        }
-      if (progress != NULL)
-        progress (++done, total, progress_data);
-    }
+        if (counts != NULL)
+          {
+            counts->evidence_files++;
+            counts->evidence_bytes += actual_size;
+          }
+        if (progress != NULL)
+          progress (++done, total, progress_data);
+      }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
