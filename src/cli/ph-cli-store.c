@@ -11,10 +11,12 @@
 
 #include "ph-cli.h"
 #include "ph-demo.h"
+#include "ph-demo-batches.h"
 #include "ph-store.h"
 #include "ph-store-entries.h"
 #include "ph-store-maintenance.h"
 #include "ph-store-private.h"
+#include "ph-store-users.h"
 
 static PhStore *
 open_store (const PhCliGlobals *globals)
@@ -121,6 +123,7 @@ ph_cli_demo (const PhCliGlobals  *globals,
   g_autoptr(PhStore) store = NULL;
   g_autoptr(GError) error = NULL;
   PhDemoFlags flags = PH_DEMO_FLAGS_NONE;
+  guint n_batches = 0;
   guint64 n = 0;
   guint64 seed = 1;
   gboolean have_n = FALSE;
@@ -166,9 +169,21 @@ ph_cli_demo (const PhCliGlobals  *globals,
       ph_cli_fail ("%s", error->message);
       return PH_CLI_PROBLEM;
     }
-  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   if (isatty (STDERR_FILENO))
     g_printerr ("\n");
+  /* Accounts and a batch in every state, on a store that has no accounts of its own. */
+  if (!ph_demo_add_batches (store, &n_batches, &error))
+    {
+      if (!g_error_matches (error, PH_ACCESS_ERROR, PH_ACCESS_ERROR_SET_UP))
+        {
+          ph_cli_fail ("%s", error->message);
+          return PH_CLI_PROBLEM;
+        }
+      if (!globals->json)
+        g_printerr ("phananh-cli: %s\n", error->message);
+      g_clear_error (&error);
+    }
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 
   if (globals->json)
     {
@@ -176,15 +191,21 @@ ph_cli_demo (const PhCliGlobals  *globals,
 
       json_builder_begin_object (builder);
       add_int (builder, "entries", (gint64) n);
+      add_int (builder, "batches", n_batches);
       json_builder_set_member_name (builder, "seconds");
       json_builder_add_double_value (builder, seconds);
       json_builder_end_object (builder);
       print_json (builder);
     }
   else
-    g_print (g_dngettext (GETTEXT_PACKAGE, "Added %u entry in %.1f s\n",
-                          "Added %u entries in %.1f s\n", (gulong) n),
-             (guint) n, seconds);
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Added %u entry in %.1f s\n",
+                            "Added %u entries in %.1f s\n", (gulong) n),
+               (guint) n, seconds);
+      if (n_batches > 0)
+        g_print (_("Made %u batches and the demo accounts admin, lan, minh (clerks), hung, thao "
+                   "(approvers); every password is “%s”\n"), n_batches, PH_DEMO_PASSWORD);
+    }
   return PH_CLI_OK;
 }
 
@@ -306,35 +327,31 @@ problem_kind_to_string (PhProblemKind kind)
 }
 
 /**
- * ph_cli_verify_store:
+ * ph_cli_verify_case_store:
+ * @problems: (inout): incremented by the problems found
  *
- * `phananh-cli verify`: the database's integrity, the audit chain and every
- * evidence file. One line per problem; exit status 1 if there is any.
+ * The store part of `phananh-cli verify`: the database's integrity, the audit
+ * chain and every evidence file. One line (or JSON object) per problem, then a
+ * summary.
  */
-int
-ph_cli_verify_store (const PhCliGlobals *globals)
+gboolean
+ph_cli_verify_case_store (PhStore   *store,
+                          gboolean   json,
+                          guint     *problems,
+                          GError   **error)
 {
-  g_autoptr(PhStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) found = NULL;
   PhVerifyCounts counts;
 
-  store = open_store (globals);
-  if (store == NULL)
-    return PH_CLI_PROBLEM;
+  found = ph_store_verify (store, &counts, NULL, NULL, NULL, error);
+  if (found == NULL)
+    return FALSE;
 
-  problems = ph_store_verify (store, &counts, NULL, NULL, NULL, &error);
-  if (problems == NULL)
+  for (guint i = 0; i < found->len; i++)
     {
-      ph_cli_fail ("%s", error->message);
-      return PH_CLI_PROBLEM;
-    }
+      PhProblem *problem = g_ptr_array_index (found, i);
 
-  for (guint i = 0; i < problems->len; i++)
-    {
-      PhProblem *problem = g_ptr_array_index (problems, i);
-
-      if (globals->json)
+      if (json)
         {
           g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -350,31 +367,26 @@ ph_cli_verify_store (const PhCliGlobals *globals)
         g_print ("%s\n", problem->message);
     }
 
-  if (globals->json)
+  if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
+      add_string (builder, "check", "store");
       json_builder_set_member_name (builder, "ok");
-      json_builder_add_boolean_value (builder, problems->len == 0);
-      add_int (builder, "problems", problems->len);
+      json_builder_add_boolean_value (builder, found->len == 0);
+      add_int (builder, "problems", found->len);
       add_int (builder, "audit_rows", counts.audit_rows);
       add_int (builder, "evidence_files", counts.evidence_files);
       json_builder_end_object (builder);
       print_json (builder);
     }
-  else if (problems->len == 0)
+  else if (found->len == 0)
     g_print (_("The case store is intact: %lld audit rows chained, %lld evidence files checked.\n"),
              (long long) counts.audit_rows, (long long) counts.evidence_files);
 
-  if (problems->len > 0)
-    {
-      ph_cli_fail (g_dngettext (GETTEXT_PACKAGE, "%u problem found in the case store",
-                                "%u problems found in the case store", problems->len),
-                   problems->len);
-      return PH_CLI_PROBLEM;
-    }
-  return PH_CLI_OK;
+  *problems += found->len;
+  return TRUE;
 }
 
 /**

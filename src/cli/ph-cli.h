@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "ph-store.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses shared by every command. */
@@ -31,7 +33,17 @@ int  ph_cli_restore (const PhCliGlobals *globals,
 int  ph_cli_stats  (const PhCliGlobals  *globals,
                     int                  argc,
                     char               **argv);
-int  ph_cli_verify_store (const PhCliGlobals *globals);
+gboolean ph_cli_verify_case_store (PhStore   *store,
+                                   gboolean   json,
+                                   guint     *problems,
+                                   GError   **error);
+int  ph_cli_batches (const PhCliGlobals  *globals,
+                     int                  argc,
+                     char               **argv);
+gboolean ph_cli_verify_batches (PhStore   *store,
+                                gboolean   json,
+                                guint     *problems,
+                                GError   **error);
 int  ph_cli_demo   (const PhCliGlobals  *globals,
                     int                  argc,
                     char               **argv);

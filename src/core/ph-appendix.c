@@ -123,7 +123,7 @@ typedef struct
   PhTemplate            *tpl;
   gboolean               preview;
   GCancellable          *cancellable;
-  PhProgressFunc         progress;
+  PhExportProgressFunc   progress;
   gpointer               progress_data;
   guint64                work_done;
   guint64                work_total;
@@ -443,6 +443,19 @@ clean_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Most text needs no cleaning: NFC already, no control characters, not too long. */
+static gboolean
+is_clean (const char *text)
+{
+  gsize len = 0;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++, len++)
+    if ((*p < 0x20 && *p != '\n' && *p != '\t') || len > MAX_CELL_CHARS)
+      return FALSE;
+
+  return ph_digest_text_is_nfc (text);
+}
+
 static lxw_error
 write_text (lxw_worksheet *sheet,
             lxw_row_t      row,
@@ -454,6 +467,8 @@ write_text (lxw_worksheet *sheet,
 
   if (is_blank (text))
     return worksheet_write_blank (sheet, row, col, format);
+  if (is_clean (text))
+    return worksheet_write_string (sheet, row, col, text, format);
 
   clean = clean_text (text);
   return worksheet_write_string (sheet, row, col, clean, format);
@@ -517,7 +532,7 @@ estimate_lines (const char *text,
       if (c == '\n' || c == 0)
         {
           /* Word wrapping leaves ragged ends: count a little more than the raw width. */
-          lines += MAX (1, (guint) ceil (px * 1.08 / room));
+          lines += MAX (1, (guint) ceil (px * 1.05 / room));
           px = 0;
           if (c == 0)
             break;
@@ -525,13 +540,15 @@ estimate_lines (const char *text,
         }
       if (c == ' ')
         px += 0.25 * em;
-      else if (g_unichar_isupper (c) || c == 'm' || c == 'w' || c == 'M' || c == 'W')
-        px += 0.70 * em;
+      else if (c >= 0x80)
+        px += 0.50 * em;
+      else if (g_ascii_isupper (c) || c == 'm' || c == 'w')
+        px += 0.68 * em;
       else if (c == 'i' || c == 'l' || c == 'j' || c == 't' || c == 'f' || c == 'r' ||
                c == '.' || c == ',' || c == ':' || c == ';' || c == '\'' || c == '(' || c == ')')
         px += 0.30 * em;
       else
-        px += 0.50 * em;
+        px += 0.47 * em;
     }
 
   return lines;
@@ -1430,7 +1447,7 @@ ph_appendix_write_with_template (const PhAppendixBatch  *batch,
                                  const char             *path,
                                  gboolean                preview,
                                  GCancellable           *cancellable,
-                                 PhProgressFunc          progress,
+                                 PhExportProgressFunc    progress,
                                  gpointer                progress_data,
                                  GError                **error)
 {
@@ -1548,7 +1565,7 @@ ph_appendix_write (const PhAppendixBatch  *batch,
                    const char             *path,
                    gboolean                preview,
                    GCancellable           *cancellable,
-                   PhProgressFunc          progress,
+                   PhExportProgressFunc    progress,
                    gpointer                progress_data,
                    GError                **error)
 {

@@ -36,6 +36,43 @@
 
 #include "ph-digest.h"
 
+/**
+ * ph_digest_text_is_nfc:
+ * @text: UTF-8 text
+ *
+ * A quick test that spares normalising most text: %TRUE when @text is valid UTF-8 made
+ * only of ASCII, the Latin letters of U+00A0–U+024F and U+1E00–U+1EFF (every precomposed
+ * Vietnamese letter) and common punctuation, all of which are already in NFC. %FALSE
+ * means "maybe not": normalise it.
+ *
+ * Returns: whether @text is certainly NFC
+ */
+gboolean
+ph_digest_text_is_nfc (const char *text)
+{
+  const guchar *p = (const guchar *) text;
+
+  while (*p != '\0')
+    {
+      gunichar c;
+
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated ((const char *) p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return FALSE;
+      if (!((c >= 0x00A0 && c <= 0x024F) || (c >= 0x1E00 && c <= 0x1EFF) ||
+            (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || c == 0x20AB))
+        return FALSE;
+      p = (const guchar *) g_utf8_next_char (p);
+    }
+
+  return TRUE;
+}
+
 static void
 append_field (GString    *out,
               const char *name,
@@ -47,7 +84,8 @@ append_field (GString    *out,
   g_string_append_c (out, '=');
   if (value != NULL)
     {
-      nfc = g_utf8_normalize (value, -1, G_NORMALIZE_NFC);
+      if (!ph_digest_text_is_nfc (value))
+        nfc = g_utf8_normalize (value, -1, G_NORMALIZE_NFC);
       /* Invalid UTF-8 never reaches the store; hash the bytes as they are if it does. */
       for (const char *p = nfc != NULL ? nfc : value; *p != '\0'; p++)
         {
@@ -77,11 +115,22 @@ static char *
 format_occurred (GDateTime *dt,
                  gboolean   has_time)
 {
+  gint64 offset;
+
   if (dt == NULL)
     return g_strdup ("");
   if (!has_time)
-    return g_date_time_format (dt, "%Y-%m-%d");
-  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+    return g_strdup_printf ("%04d-%02d-%02d", g_date_time_get_year (dt),
+                            g_date_time_get_month (dt), g_date_time_get_day_of_month (dt));
+
+  /* What g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z") gives, several times faster. */
+  offset = g_date_time_get_utc_offset (dt) / G_TIME_SPAN_MINUTE;
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+                          g_date_time_get_year (dt), g_date_time_get_month (dt),
+                          g_date_time_get_day_of_month (dt), g_date_time_get_hour (dt),
+                          g_date_time_get_minute (dt), g_date_time_get_second (dt),
+                          offset < 0 ? '-' : '+', (int) (ABS (offset) / 60),
+                          (int) (ABS (offset) % 60));
 }
 
 /**

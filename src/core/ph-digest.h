@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 /* Length of a digest in hex characters. */
 #define PH_DIGEST_SHA256_HEX_LEN 64
 
+gboolean  ph_digest_text_is_nfc        (const char      *text);
+
 GBytes   *ph_digest_batch_canonical    (const PhAppendixBatch *batch);
 char     *ph_digest_batch              (const PhAppendixBatch *batch);
 

@@ -371,23 +371,28 @@ ph_template_get (PhTemplate  *tpl,
   g_return_val_if_fail (tpl != NULL, NULL);
   g_return_val_if_fail (group != NULL, NULL);
 
-  if (key == NULL || find_known (group, key) == NULL)
+  if (key != NULL)
     {
-      g_set_error (error, PH_TEMPLATE_ERROR, PH_TEMPLATE_ERROR_MISSING_KEY,
-                   _("%s has no wording for “%s” in [%s]"),
-                   tpl->origin, key != NULL ? key : "", group);
-      return NULL;
+      char id[128];
+      gsize group_len = strlen (group);
+      gsize key_len = strlen (key);
+
+      /* Only checked, known keys are in the table. This runs for cells, so no printf. */
+      if (group_len + 1 + key_len < sizeof id)
+        {
+          memcpy (id, group, group_len);
+          id[group_len] = '/';
+          memcpy (id + group_len + 1, key, key_len + 1);
+          value = g_hash_table_lookup (tpl->values, id);
+          if (value != NULL)
+            return value;
+        }
     }
 
-  {
-    g_autofree char *id = g_strconcat (group, "/", key, NULL);
-
-    /* Every known key was checked when the template was loaded. */
-    value = g_hash_table_lookup (tpl->values, id);
-    g_assert (value != NULL);
-  }
-
-  return value;
+  g_set_error (error, PH_TEMPLATE_ERROR, PH_TEMPLATE_ERROR_MISSING_KEY,
+               _("%s has no wording for “%s” in [%s]"),
+               tpl->origin, key != NULL ? key : "", group);
+  return NULL;
 }
 
 /**
