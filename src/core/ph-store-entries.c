@@ -1313,3 +1313,51 @@ ph_store_get_source (PhStore     *self,
   sqlite3_reset (stmt);
   return source;
 }
+
+/**
+ * ph_store_add_entry:
+ * @document_id: an incoming document already registered
+ * @entry: the new entry, as for ph_store_create_document(); its id, code and
+ *   source fields are set on success, and its evidence is attached
+ *
+ * Adds one more entry to a registered document (a clerk correcting a document
+ * that listed a number the first registration missed), with its audit rows.
+ *
+ * Returns: the entry's id, or 0 with @error set
+ */
+gint64
+ph_store_add_entry (PhStore     *self,
+                    gint64       document_id,
+                    PhEntry     *entry,
+                    GError     **error)
+{
+  g_autoptr(PhDocument) document = NULL;
+  g_autofree char *now = ph_store_now ();
+
+  g_return_val_if_fail (PH_IS_STORE (self), 0);
+  g_return_val_if_fail (entry != NULL, 0);
+
+  document = ph_store_get_document (self, document_id, error);
+  if (document == NULL)
+    return 0;
+  if (!prepare_entry (entry, error))
+    return 0;
+
+  if (!ph_store_begin (self, error))
+    return 0;
+  if (!insert_entry (self, document, entry, now, error))
+    {
+      ph_store_rollback (self);
+      entry->id = 0;
+      g_clear_pointer (&entry->code, g_free);
+      return 0;
+    }
+  ph_store_emit_changed (self, "entries", entry->id);
+  if (!ph_store_commit (self, error))
+    {
+      entry->id = 0;
+      g_clear_pointer (&entry->code, g_free);
+      return 0;
+    }
+  return entry->id;
+}
