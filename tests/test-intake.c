@@ -6,10 +6,13 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "ph-document-dialog.h"
+#include "ph-exclusions-page.h"
+#include "ph-preferences-window.h"
 #include "ph-store-entries.h"
 #include "ph-store-evidence.h"
 #include "ph-test-evidence.h"
@@ -329,6 +332,24 @@ count_audit (Fixture    *fixture,
   for (guint i = 0; i < rows->len; i++)
     if (g_str_equal (((PhAuditRow *) g_ptr_array_index (rows, i))->action, action))
       n++;
+  return n;
+}
+
+static gint64
+count_rows (Fixture    *fixture,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (ph_store_get_database_path (fixture->store), &db,
+                                    SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
   return n;
 }
 
@@ -775,6 +796,8 @@ test_intake_cancel (Fixture       *fixture,
 
   g_assert_cmpint (count_all_entries (fixture), ==, 0);
   g_assert_cmpint (count_audit (fixture, "document.create"), ==, 0);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM documents"), ==, 0);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM evidence"), ==, 0);
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) units = ph_store_list_units (fixture->store, &error);
@@ -872,12 +895,8 @@ test_intake_copy_fails (Fixture       *fixture,
   units = ph_store_list_units (fixture->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (units->len, ==, 0);
-  {
-    g_autoptr(GPtrArray) evidence = ph_store_list_evidence (fixture->store, 0, 0, &error);
-
-    g_assert_no_error (error);
-    g_assert_cmpuint (evidence->len, ==, 0);
-  }
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM evidence"), ==, 0);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM documents"), ==, 0);
   respond (fixture, error_dialog, "close");
 
   /* Put right, the same dialog saves. */
@@ -892,6 +911,213 @@ test_intake_copy_fails (Fixture       *fixture,
   wait_for_save (fixture);
   g_assert_true (fixture->destroyed);
   g_assert_cmpint (count_all_entries (fixture), ==, 2);
+}
+
+static void
+test_intake_exclusions_preferences (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  static const char *const files[] = { "man-hinh.png", "png", NULL };
+  PhPreferencesWindow *preferences = ph_preferences_window_new (NULL, fixture->store);
+  PhExclusionsPage *page;
+  g_autoptr(PhExclusion) found = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *warnings;
+  GtkWidget *source, *reason;
+  guint seeded;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  page = PH_EXCLUSIONS_PAGE (find_widget (GTK_WIDGET (preferences), PH_TYPE_EXCLUSIONS_PAGE, NULL));
+  g_assert_nonnull (page);
+
+  /* Pre-filled: the emergency numbers, 156/5656, the police duty line. */
+  seeded = ph_exclusions_page_get_count (page);
+  g_assert_cmpuint (seeded, >=, 8);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "113"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "5656"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "069 2348560"));
+
+  /* A reason is required. */
+  source = find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "_Number");
+  reason = find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "_Reason");
+  gtk_editable_set_text (GTK_EDITABLE (source), "0237 3852 111");
+  gtk_widget_activate_action (GTK_WIDGET (page), "exclusions.add", NULL);
+  g_assert_cmpuint (ph_exclusions_page_get_count (page), ==, seeded);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Đường dây nóng của Sở");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "exclusions.add", NULL));
+  g_assert_cmpuint (ph_exclusions_page_get_count (page), ==, seeded + 1);
+  found = ph_store_find_exclusion (fixture->store, "02373852111", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->reason, ==, "Đường dây nóng của Sở");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (source)), ==, "");
+
+  /* The dialog now warns about it. */
+  fill_document (fixture, "6/UBND", "UBND xã Quảng Xương");
+  add_entry (fixture, "0237 3852 111", NULL, files);
+  warnings = save (fixture, TRUE);
+  g_assert_nonnull (find_named (GTK_WIDGET (warnings), "warning-excluded"));
+  respond (fixture, warnings, "back");
+
+  /* Removed, it is no longer excluded. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "exclusions.remove", "x",
+                                             found->id));
+  g_assert_cmpuint (ph_exclusions_page_get_count (page), ==, seeded);
+  g_clear_pointer (&found, ph_exclusion_free);
+  found = ph_store_find_exclusion (fixture->store, "02373852111", &error);
+  g_assert_no_error (error);
+  g_assert_null (found);
+  g_assert_cmpint (count_audit (fixture, "exclusion.add"), ==, 1);
+  g_assert_cmpint (count_audit (fixture, "exclusion.remove"), ==, 1);
+
+  warnings = save (fixture, TRUE);
+  g_assert_null (find_named (GTK_WIDGET (warnings), "warning-excluded"));
+  respond (fixture, warnings, "save");
+  wait_for_save (fixture);
+  g_assert_cmpint (count_all_entries (fixture), ==, 1);
+}
+
+static void
+test_intake_edit_document (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char *const first[] = { "man-hinh-1.png", "png", "ghi-am-1.amr", "amr", NULL };
+  static const char *const second[] = { "man-hinh-2.png", "png", NULL };
+  static const char *const third[] = { "ghi-am-3.wav", "wav", NULL };
+  PhEntryEditor *editor;
+  PhEvidencePicker *picker;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(PhDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 document_id, first_id;
+
+  fill_document (fixture, "20/UBND-VP", "UBND xã Quảng Xương");
+  add_entry (fixture, "0912345678", "Nội dung cũ", first);
+  add_entry (fixture, "0987654321", NULL, second);
+  respond (fixture, save (fixture, TRUE), "save");
+  wait_for_save (fixture);
+  document_id = fixture->saved_id;
+  entries = document_entries (fixture, document_id);
+  first_id = ((PhEntry *) g_ptr_array_index (entries, 0))->id;
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* Opened again, everything is there. */
+  fixture->destroyed = FALSE;
+  fixture->saved_id = 0;
+  fixture->dialog = ph_document_dialog_new_for_document (NULL, fixture->store, document_id, &error);
+  g_assert_no_error (error);
+  g_signal_connect (fixture->dialog, "saved", G_CALLBACK (on_saved), fixture);
+  g_signal_connect (fixture->dialog, "destroy", G_CALLBACK (on_destroy), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->dialog));
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (field (fixture, "_Number")), ==, "20/UBND-VP");
+  g_assert_cmpstr (gtk_editable_get_text (field (fixture, "_Dated")), ==, "10/11/2026");
+  g_assert_cmpuint (g_list_model_get_n_items (ph_document_dialog_get_entries (fixture->dialog)),
+                    ==, 2);
+  g_assert_false (ph_document_dialog_get_modified (fixture->dialog));
+
+  type_into (fixture, "Su_mmary", "Đã bổ sung số thứ ba");
+
+  /* The first entry: new content, one file out, one file in. */
+  g_assert_true (ph_document_dialog_edit_entry (fixture->dialog, first_id));
+  g_assert_cmpstr (ph_document_dialog_get_page (fixture->dialog), ==, "entry");
+  editor = ph_document_dialog_get_entry_editor (fixture->dialog);
+  picker = ph_entry_editor_get_evidence_picker (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (ph_evidence_picker_get_files (picker)), ==, 2);
+  {
+    GtkWidget *view = find_widget (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW, NULL);
+    g_autofree char *path = make_file (fixture, "man-hinh-moi.png", "png");
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Nội dung mới", -1);
+    ph_evidence_picker_remove (picker, 0);
+    ph_evidence_picker_add_file (picker, file);
+    wait_for_picker (picker);
+  }
+  activate (fixture, "document.entry-done");
+
+  /* The second removed, a third added. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog),
+                                             "document.remove-entry", "u", 1));
+  add_entry (fixture, "0388123456", NULL, third);
+
+  save (fixture, FALSE);   /* nothing to warn about */
+  wait_for_save (fixture);
+  g_assert_cmpint (fixture->saved_id, ==, document_id);
+
+  document = ph_store_get_document (fixture->store, document_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (document->summary, ==, "Đã bổ sung số thứ ba");
+  entries = document_entries (fixture, document_id);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpint (((PhEntry *) g_ptr_array_index (entries, 0))->id, ==, first_id);
+  g_assert_cmpstr (((PhEntry *) g_ptr_array_index (entries, 0))->content, ==, "Nội dung mới");
+  g_assert_cmpstr (((PhEntry *) g_ptr_array_index (entries, 1))->source_key, ==, "+84388123456");
+  {
+    g_autoptr(GPtrArray) evidence = ph_store_list_evidence (fixture->store, first_id, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (evidence->len, ==, 2);
+    g_assert_cmpstr (((PhEvidence *) g_ptr_array_index (evidence, 0))->original_name, ==,
+                     "ghi-am-1.amr");
+    g_assert_cmpstr (((PhEvidence *) g_ptr_array_index (evidence, 1))->original_name, ==,
+                     "man-hinh-moi.png");
+  }
+  /* (Its id may be reused by the new entry: SQLite gives out the largest id + 1.) */
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM entries"
+                                        " WHERE source_key = '+84987654321'"), ==, 0);
+
+  /* Every change is in the audit log. */
+  g_assert_cmpint (count_audit (fixture, "document.update"), ==, 1);
+  g_assert_cmpint (count_audit (fixture, "entry.update"), ==, 1);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM audit_log WHERE action LIKE 'entry.delete%'"),
+                   ==, 1);
+  g_assert_cmpint (count_audit (fixture, "entry.create"), ==, 3);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM audit_log WHERE action LIKE 'evidence.remove%'"),
+                   ==, 1);
+
+  /* Once an entry is verified and put in a batch, it stays as it is. */
+  g_assert_true (ph_store_verify_entry (fixture->store, first_id, &error));
+  g_assert_no_error (error);
+  /* Only the batches code puts an entry in a batch; here plain SQL stands in for it. */
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO batches (created_by, created_at, updated_at) VALUES ('lanhdao', '', '');"
+      "INSERT INTO batch_entries (batch_id, entry_id, position) VALUES (last_insert_rowid (), %"
+      G_GINT64_FORMAT ", 1);"
+      "UPDATE entries SET status = 'in-batch' WHERE id = %" G_GINT64_FORMAT ";",
+      first_id, first_id);
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (ph_store_get_database_path (fixture->store), &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  fixture->dialog = ph_document_dialog_new_for_document (NULL, fixture->store, document_id, &error);
+  g_assert_no_error (error);
+  fixture->destroyed = FALSE;
+  g_signal_connect (fixture->dialog, "destroy", G_CALLBACK (on_destroy), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->dialog));
+  g_assert_true (ph_document_dialog_edit_entry (fixture->dialog, first_id));
+  g_assert_cmpstr (ph_document_dialog_get_page (fixture->dialog), ==, "document");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (field (fixture, "_Number"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog),
+                                             "document.remove-entry", "u", 0));
+  g_assert_cmpuint (g_list_model_get_n_items (ph_document_dialog_get_entries (fixture->dialog)),
+                    ==, 2);
+  /* The other entry still changes. */
+  {
+    g_autoptr(PhIntakeEntry) other = g_list_model_get_item (ph_document_dialog_get_entries (fixture->dialog), 1);
+
+    g_assert_true (ph_document_dialog_edit_entry (fixture->dialog, other->id));
+    g_assert_cmpstr (ph_document_dialog_get_page (fixture->dialog), ==, "entry");
+    type_into (fixture, "_Notes", "Đã gọi lại xác minh");
+    activate (fixture, "document.entry-done");
+    save (fixture, FALSE);
+    wait_for_save (fixture);
+    g_assert_true (fixture->destroyed);
+    g_assert_cmpint (count_audit (fixture, "entry.update"), ==, 2);
+  }
 }
 
 int
@@ -916,6 +1142,8 @@ main (int   argc,
   ADD ("cancel", test_intake_cancel);
   ADD ("edit-and-remove-entries", test_intake_edit_and_remove_entries);
   ADD ("copy-fails", test_intake_copy_fails);
+  ADD ("exclusions-preferences", test_intake_exclusions_preferences);
+  ADD ("edit-document", test_intake_edit_document);
 
 #undef ADD
 

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* phananh-cli verify BUNDLE.zip: check an evidence bundle on its own.
  *
- * `verify` without an argument checks the case store (audit chain, evidence hashes,
- * signatures); that belongs with the store and is dispatched from here once it exists.
- * An argument ending in .zip is always a bundle. */
+ * `verify` without an argument checks the case store (ph-cli-store.c: integrity,
+ * audit chain, evidence hashes). An argument ending in .zip is always a bundle. */
 
 #include "config.h"
 
@@ -108,6 +107,13 @@ verify_store (const PhCliGlobals *globals)
 
   store = ph_store_open (globals->data_dir, &error);
   if (store == NULL)
+    {
+      ph_cli_fail ("%s", error->message);
+      return PH_CLI_PROBLEM;
+    }
+
+  /* The database, the audit chain and every evidence file. */
+  if (!ph_cli_verify_case_store (store, globals->json, &problems, &error))
     {
       ph_cli_fail ("%s", error->message);
       return PH_CLI_PROBLEM;

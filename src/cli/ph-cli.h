@@ -24,6 +24,19 @@ typedef int (*PhCliCommandFunc) (const PhCliGlobals  *globals,
                                  int                  argc,
                                  char               **argv);
 
+int  ph_cli_backup (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
+int  ph_cli_restore (const PhCliGlobals *globals,
+                     int                 argc,
+                     char              **argv);
+int  ph_cli_stats  (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
+gboolean ph_cli_verify_case_store (PhStore   *store,
+                                   gboolean   json,
+                                   guint     *problems,
+                                   GError   **error);
 int  ph_cli_batches (const PhCliGlobals  *globals,
                      int                  argc,
                      char               **argv);

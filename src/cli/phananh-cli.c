@@ -25,8 +25,11 @@ static const PhCliCommand commands[] = {
   { "search", "QUERY [--limit N]", N_("Find entries by words or by digits of a number"), ph_cli_search },
   { "number", "INPUT…", N_("Check phone numbers, short codes and brandnames"), ph_cli_number },
   { "sms", "MESSAGE", N_("Read a 156/5656 report message (LD/V/S …)"), ph_cli_sms },
-  { "verify", "[BUNDLE.zip]", N_("Check the case store (signed batches) or an evidence bundle"),
+  { "stats", "", N_("Count entries by status, category, network and unit"), ph_cli_stats },
+  { "verify", "[BUNDLE.zip]", N_("Check the case store (database, audit chain, evidence, signed batches) or an evidence bundle"),
     ph_cli_verify },
+  { "backup", "DEST", N_("Back up the case store and its evidence into a new folder"), ph_cli_backup },
+  { "restore", "SRC", N_("Verify a backup, then restore it (the current data is kept aside)"), ph_cli_restore },
   { NULL }
 };
 

@@ -123,7 +123,7 @@ typedef struct
   PhTemplate            *tpl;
   gboolean               preview;
   GCancellable          *cancellable;
-  PhProgressFunc         progress;
+  PhExportProgressFunc   progress;
   gpointer               progress_data;
   guint64                work_done;
   guint64                work_total;
@@ -1447,7 +1447,7 @@ ph_appendix_write_with_template (const PhAppendixBatch  *batch,
                                  const char             *path,
                                  gboolean                preview,
                                  GCancellable           *cancellable,
-                                 PhProgressFunc          progress,
+                                 PhExportProgressFunc    progress,
                                  gpointer                progress_data,
                                  GError                **error)
 {
@@ -1565,7 +1565,7 @@ ph_appendix_write (const PhAppendixBatch  *batch,
                    const char             *path,
                    gboolean                preview,
                    GCancellable           *cancellable,
-                   PhProgressFunc          progress,
+                   PhExportProgressFunc    progress,
                    gpointer                progress_data,
                    GError                **error)
 {

@@ -136,14 +136,14 @@ typedef struct
 } PhAppendixBatch;
 
 /**
- * PhProgressFunc:
+ * PhExportProgressFunc:
  * @fraction: how much is done, from 0 to 1
  * @user_data: the data given with the callback
  *
  * Called from the thread doing the work, a few hundred times at most.
  */
-typedef void (*PhProgressFunc) (double   fraction,
-                                gpointer user_data);
+typedef void (*PhExportProgressFunc) (double   fraction,
+                                      gpointer user_data);
 
 GQuark              ph_appendix_error_quark       (void);
 
@@ -164,7 +164,7 @@ gboolean            ph_appendix_write             (const PhAppendixBatch *batch,
                                                    const char        *path,
                                                    gboolean           preview,
                                                    GCancellable      *cancellable,
-                                                   PhProgressFunc     progress,
+                                                   PhExportProgressFunc progress,
                                                    gpointer           progress_data,
                                                    GError           **error);
 gboolean            ph_appendix_write_with_template (const PhAppendixBatch *batch,
@@ -172,7 +172,7 @@ gboolean            ph_appendix_write_with_template (const PhAppendixBatch *batc
                                                      const char      *path,
                                                      gboolean         preview,
                                                      GCancellable    *cancellable,
-                                                     PhProgressFunc   progress,
+                                                     PhExportProgressFunc progress,
                                                      gpointer         progress_data,
                                                      GError         **error);
 

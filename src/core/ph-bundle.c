@@ -51,7 +51,7 @@ typedef struct
 {
   struct archive  *archive;
   GCancellable    *cancellable;
-  PhProgressFunc   progress;
+  PhExportProgressFunc progress;
   gpointer         progress_data;
   guint64          bytes_done;
   guint64          bytes_total;
@@ -406,7 +406,7 @@ ph_bundle_write (PhAppendixBatch  *batch,
                  PhTemplate       *tpl,
                  const char       *path,
                  GCancellable     *cancellable,
-                 PhProgressFunc    progress,
+                 PhExportProgressFunc progress,
                  gpointer          progress_data,
                  GError          **error)
 {

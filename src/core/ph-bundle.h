@@ -50,7 +50,7 @@ gboolean  ph_bundle_write        (PhAppendixBatch  *batch,
                                   PhTemplate       *tpl,
                                   const char       *path,
                                   GCancellable     *cancellable,
-                                  PhProgressFunc    progress,
+                                  PhExportProgressFunc progress,
                                   gpointer          progress_data,
                                   GError          **error);
 gboolean  ph_bundle_verify       (const char       *path,

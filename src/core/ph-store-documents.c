@@ -205,3 +205,55 @@ fail:
   ph_store_rollback (self);
   return FALSE;
 }
+
+/**
+ * ph_store_add_document_evidence:
+ * @document_id: a registered document
+ * @evidence: a file returned by ph_store_import_evidence(): the scan of the document
+ *
+ * Attaches a scan to a document already registered, with its audit row.
+ *
+ * Returns: the evidence row's id, or 0 with @error set
+ */
+gint64
+ph_store_add_document_evidence (PhStore          *self,
+                                gint64            document_id,
+                                const PhEvidence *evidence,
+                                GError          **error)
+{
+  g_autoptr(PhEvidence) row = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *details = NULL;
+
+  g_return_val_if_fail (PH_IS_STORE (self), 0);
+  g_return_val_if_fail (evidence != NULL, 0);
+
+  row = ph_evidence_copy (evidence);
+  row->entry_id = 0;
+  row->document_id = document_id;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, row->sha256);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, row->original_name != NULL ? row->original_name : "");
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  details = json_generator_to_data (generator, NULL);
+
+  if (!ph_store_begin (self, error))
+    return 0;
+  if (!ph_store_insert_evidence_row (self, row, error)
+      || !ph_store_audit (self, "evidence.add", "document", document_id, details, error))
+    {
+      ph_store_rollback (self);
+      return 0;
+    }
+  ph_store_emit_changed (self, "documents", document_id);
+  if (!ph_store_commit (self, error))
+    return 0;
+  return row->id;
+}

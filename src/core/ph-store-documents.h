@@ -12,5 +12,9 @@ gint64    ph_store_find_document   (PhStore     *self,
 gboolean  ph_store_update_document (PhStore     *self,
                                     PhDocument  *document,
                                     GError     **error);
+gint64    ph_store_add_document_evidence (PhStore          *self,
+                                          gint64            document_id,
+                                          const PhEvidence *evidence,
+                                          GError          **error);
 
 G_END_DECLS

@@ -561,10 +561,58 @@ static const char schema_v2[] =
   "   AND b.state IN ('approved', 'sent', 'answered', 'closed'))"
   " BEGIN SELECT RAISE (ABORT, 'ph:batch-signed'); END;";
 
+/* Search that stays fast at a million entries. Both full-text indexes are keyed
+ * by the entry's sort key, (julianday (received_on) << 32) + id, instead of its
+ * id: FTS5 returns matches in key order by itself, so "newest first" pages of a
+ * search read the index lazily and stop after a page, however common the words
+ * (ph-store-entries.c). The body index keeps no positions (no phrase queries,
+ * only words and prefixes) and no column sizes (no ranking), and indexes the
+ * two- and three-letter prefixes so that a word being typed ("cong a…") is one
+ * lookup, not a merge of every word it starts; the trigram index of digits
+ * needs its positions for substrings. */
+#define SORT_KEY(e) "((CAST (julianday (" e ".received_on) AS INTEGER) << 32) + " e ".id)"
+#define FTS_BODY(e) \
+  "ph_fold_concat (" e ".code, " e ".source_display, " e ".source_input, " e ".network, " \
+  e ".province, " e ".impersonated, " e ".receiving_number, " e ".content, " e ".notes," \
+  " (SELECT name FROM units WHERE id = " e ".unit_id)," \
+  " (SELECT number || ' ' || summary FROM documents WHERE id = " e ".document_id))"
+#define FTS_DIGITS(e) \
+  "ph_digits_terms (" e ".source_e164, " e ".source_input, " e ".receiving_number)"
+
+static const char schema_v3[] =
+  "DROP TRIGGER entries_fts_insert;"
+  "DROP TRIGGER entries_fts_update;"
+  "DROP TRIGGER entries_fts_delete;"
+  "DROP TABLE entries_fts;"
+  "DROP TABLE entries_digits;"
+  "CREATE VIRTUAL TABLE entries_fts USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2',"
+  "  prefix = '2 3', detail = none, columnsize = 0);"
+  "CREATE VIRTUAL TABLE entries_digits USING fts5 (digits, tokenize = 'trigram', columnsize = 0);"
+  "INSERT INTO entries_fts (rowid, body) SELECT " SORT_KEY ("e") ", " FTS_BODY ("e") " FROM entries e;"
+  "INSERT INTO entries_digits (rowid, digits) SELECT " SORT_KEY ("e") ", " FTS_DIGITS ("e")
+  " FROM entries e;"
+  "CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN"
+  "  INSERT INTO entries_fts (rowid, body) VALUES (" SORT_KEY ("NEW") ", " FTS_BODY ("NEW") ");"
+  "  INSERT INTO entries_digits (rowid, digits) VALUES (" SORT_KEY ("NEW") ", " FTS_DIGITS ("NEW") ");"
+  " END;"
+  "CREATE TRIGGER entries_fts_update AFTER UPDATE OF received_on, source_input, source_display,"
+  "  network, province, impersonated, receiving_number, content, notes, unit_id, document_id"
+  "  ON entries BEGIN"
+  "  DELETE FROM entries_fts WHERE rowid = " SORT_KEY ("OLD") ";"
+  "  DELETE FROM entries_digits WHERE rowid = " SORT_KEY ("OLD") ";"
+  "  INSERT INTO entries_fts (rowid, body) VALUES (" SORT_KEY ("NEW") ", " FTS_BODY ("NEW") ");"
+  "  INSERT INTO entries_digits (rowid, digits) VALUES (" SORT_KEY ("NEW") ", " FTS_DIGITS ("NEW") ");"
+  " END;"
+  "CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN"
+  "  DELETE FROM entries_fts WHERE rowid = " SORT_KEY ("OLD") ";"
+  "  DELETE FROM entries_digits WHERE rowid = " SORT_KEY ("OLD") ";"
+  " END;";
+
 /* Append new steps at the end; see the comment at the top of this file. */
 static const PhMigration migrations[] = {
   { 1, schema_v1, seed_v1 },
   { 2, schema_v2, NULL },
+  { 3, schema_v3, NULL },
 };
 
 const PhMigration *

@@ -26,6 +26,10 @@ struct _PhDocumentDialog
   AdwWindow          parent_instance;
 
   PhStore           *store;
+  gint64             document_id;      /* 0 for a new document */
+  PhDocument        *original;         /* the document as loaded, to edit it */
+  GArray            *original_entries; /* gint64 ids of its entries as loaded */
+  gboolean           locked;           /* some entry is in a batch: the document's own fields stay */
   GCancellable      *cancellable;      /* the evidence copy while saving */
   GListStore        *entries;          /* PhIntakeEntry */
   PhIntakeEntry     *editing;          /* the entry on the entry page; NULL for a new one */
@@ -319,6 +323,8 @@ describe_entry (PhIntakeEntry *entry)
 
       g_string_append_printf (text, " · %s", when);
     }
+  if (entry->id != 0 && entry->status != PH_ENTRY_STATUS_RECEIVED)
+    g_string_append_printf (text, " · %s", ph_entry_status_get_label (entry->status));
   if (n_files == 0)
     g_string_append_printf (text, " · %s", _("no evidence"));
   else
@@ -425,6 +431,14 @@ static void
 open_entry (PhDocumentDialog *self,
             PhIntakeEntry    *entry)
 {
+  if (entry != NULL && entry->id != 0 && !ph_entry_status_is_editable (entry->status))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This entry is in a batch or was sent; it "
+                                                    "can no longer change.")));
+      return;
+    }
+
   g_set_object (&self->editing, entry);
   ph_entry_editor_load (self->entry_editor, entry);
   show_page (self, "entry");
@@ -574,6 +588,13 @@ remove_entry_action (GtkWidget  *widget,
 
   if (entry == NULL)
     return;
+  if (entry->id != 0 && !ph_entry_status_is_deletable (entry->status))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Only a received or rejected entry can be "
+                                                    "removed.")));
+      return;
+    }
 
   source = ph_number_parse (entry->source);
   /* Translators: %s is the source of the entry, "0912 345 678" */
@@ -809,7 +830,7 @@ collect_warnings (PhDocumentDialog *self,
     {
       gint64 other = ph_store_find_document (self->store, unit, number, NULL);
 
-      if (other > 0)
+      if (other > 0 && other != self->document_id)
         {
           g_autofree char *text =
             /* Translators: the first %s is a document number, the second a unit */
@@ -994,53 +1015,98 @@ show_save_error (PhDocumentDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gint64
-write_document (PhDocumentDialog *self,
-                GHashTable       *imported,
-                const char       *override_reason,
-                GError          **error)
+/* The document's own fields as typed. */
+static PhDocument *
+build_document (PhDocumentDialog *self)
 {
-  g_autoptr(PhDocument) document = ph_document_new ();
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ph_entry_free);
-  g_autoptr(GArray) excluded = g_array_new (FALSE, FALSE, sizeof (guint));
-  GListModel *scans = ph_evidence_picker_get_files (self->scan_picker);
+  PhDocument *document = ph_document_new ();
   const char *unit = gtk_editable_get_text (GTK_EDITABLE (self->unit_row));
   const char *known = find_unit (self, unit);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
-  gint64 id;
 
+  document->id = self->document_id;
   document->received_on = format_day (self->received);
   document->number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->number_row))));
   document->dated_on = format_day (self->dated);
   document->unit_name = g_strstrip (g_strdup (known != NULL ? known : unit));
   document->delivery = deliveries[adw_combo_row_get_selected (self->delivery_row)];
   document->summary = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->summary_row))));
-  document->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) ph_evidence_free);
-  for (guint i = 0; i < g_list_model_get_n_items (scans); i++)
-    {
-      g_autoptr(PhIntakeFile) file = g_list_model_get_item (scans, i);
+  return document;
+}
 
-      g_ptr_array_add (document->evidence, take_evidence (imported, file));
-    }
+/* The imported records of @files' new files, for the rows. */
+static GPtrArray *
+new_evidence (GListModel *files,
+              GHashTable *imported)
+{
+  GPtrArray *evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) ph_evidence_free);
+  guint n = g_list_model_get_n_items (files);
 
   for (guint i = 0; i < n; i++)
     {
+      g_autoptr(PhIntakeFile) file = g_list_model_get_item (files, i);
+      PhEvidence *item = take_evidence (imported, file);
+
+      if (item != NULL)
+        g_ptr_array_add (evidence, item);
+    }
+  return evidence;
+}
+
+static gboolean
+audit_override (PhDocumentDialog  *self,
+                PhEntry           *entry,
+                const char        *reason,
+                GError           **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *details = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, entry->source_key);
+  json_builder_set_member_name (builder, "reason");
+  json_builder_add_string_value (builder, reason != NULL ? reason : "");
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  details = json_generator_to_data (generator, NULL);
+
+  return ph_store_audit (self->store, "entry.exclusion-override", "entry", entry->id, details,
+                         error);
+}
+
+static gboolean
+is_excluded (PhDocumentDialog *self,
+             PhIntakeEntry    *item)
+{
+  g_autoptr(PhExclusion) exclusion = ph_store_find_exclusion (self->store, item->source, NULL);
+
+  return exclusion != NULL;
+}
+
+static gint64
+write_document (PhDocumentDialog *self,
+                GHashTable       *imported,
+                const char       *override_reason,
+                GError          **error)
+{
+  g_autoptr(PhDocument) document = build_document (self);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ph_entry_free);
+  g_autoptr(GArray) excluded = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  gint64 id;
+
+  document->evidence = new_evidence (ph_evidence_picker_get_files (self->scan_picker), imported);
+  for (guint i = 0; i < n; i++)
+    {
       g_autoptr(PhIntakeEntry) item = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
-      g_autoptr(PhExclusion) exclusion = NULL;
       PhEntry *entry = ph_intake_entry_to_entry (item);
-      guint n_files = g_list_model_get_n_items (G_LIST_MODEL (item->evidence));
 
-      entry->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) ph_evidence_free);
-      for (guint j = 0; j < n_files; j++)
-        {
-          g_autoptr(PhIntakeFile) file = g_list_model_get_item (G_LIST_MODEL (item->evidence), j);
-
-          g_ptr_array_add (entry->evidence, take_evidence (imported, file));
-        }
+      entry->evidence = new_evidence (G_LIST_MODEL (item->evidence), imported);
       g_ptr_array_add (entries, entry);
-
-      exclusion = ph_store_find_exclusion (self->store, item->source, NULL);
-      if (exclusion != NULL)
+      if (is_excluded (self, item))
         g_array_append_val (excluded, i);
     }
 
@@ -1054,31 +1120,150 @@ write_document (PhDocumentDialog *self,
     goto fail;
 
   for (guint i = 0; i < excluded->len; i++)
-    {
-      PhEntry *entry = g_ptr_array_index (entries, g_array_index (excluded, guint, i));
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *details = NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "source");
-      json_builder_add_string_value (builder, entry->source_key);
-      json_builder_set_member_name (builder, "reason");
-      json_builder_add_string_value (builder, override_reason != NULL ? override_reason : "");
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      details = json_generator_to_data (generator, NULL);
-
-      if (!ph_store_audit (self->store, "entry.exclusion-override", "entry", entry->id, details,
-                           error))
-        goto fail;
-    }
+    if (!audit_override (self, g_ptr_array_index (entries, g_array_index (excluded, guint, i)),
+                         override_reason, error))
+      goto fail;
 
   if (!ph_store_commit (self->store, error))
     goto fail;
   return id;
+
+fail:
+  ph_store_rollback (self->store);
+  return 0;
+}
+
+static gboolean
+has_evidence_id (GListModel *files,
+                 gint64      id)
+{
+  guint n = g_list_model_get_n_items (files);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PhIntakeFile) file = g_list_model_get_item (files, i);
+
+      if (ph_intake_file_get_evidence_id (file) == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Detaches the stored evidence of an entry (or, with @entry_id 0, of the
+ * document) that the clerk removed. */
+static gboolean
+remove_dropped_evidence (PhDocumentDialog  *self,
+                         gint64             entry_id,
+                         GListModel        *files,
+                         GError           **error)
+{
+  g_autoptr(GPtrArray) stored = ph_store_list_evidence (self->store, entry_id,
+                                                        entry_id == 0 ? self->document_id : 0,
+                                                        error);
+
+  if (stored == NULL)
+    return FALSE;
+  for (guint i = 0; i < stored->len; i++)
+    {
+      PhEvidence *evidence = g_ptr_array_index (stored, i);
+
+      if (!has_evidence_id (files, evidence->id)
+          && !ph_store_remove_evidence (self->store, evidence->id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+document_changed (PhDocument *before,
+                  PhDocument *after)
+{
+  return g_strcmp0 (before->received_on, after->received_on) != 0
+         || g_strcmp0 (before->number, after->number) != 0
+         || g_strcmp0 (before->dated_on, after->dated_on) != 0
+         || g_strcmp0 (before->unit_name, after->unit_name) != 0
+         || before->delivery != after->delivery
+         || g_strcmp0 (before->summary, after->summary) != 0;
+}
+
+/* Saves the changes to a registered document — its fields, its scans, its
+ * entries added, changed or removed, their evidence — in one transaction; the
+ * store writes an audit row for each change. */
+static gint64
+update_document (PhDocumentDialog *self,
+                 GHashTable       *imported,
+                 const char       *override_reason,
+                 GError          **error)
+{
+  g_autoptr(PhDocument) document = build_document (self);
+  GListModel *scans = ph_evidence_picker_get_files (self->scan_picker);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+
+  if (!ph_store_begin (self->store, error))
+    return 0;
+
+  if (!self->locked && document_changed (self->original, document)
+      && !ph_store_update_document (self->store, document, error))
+    goto fail;
+
+  /* Entries removed in the dialog. */
+  for (guint i = 0; i < self->original_entries->len; i++)
+    {
+      gint64 id = g_array_index (self->original_entries, gint64, i);
+      gboolean kept = FALSE;
+
+      for (guint j = 0; j < n && !kept; j++)
+        {
+          g_autoptr(PhIntakeEntry) item = g_list_model_get_item (G_LIST_MODEL (self->entries), j);
+
+          kept = item->id == id;
+        }
+      if (!kept && !ph_store_delete_entry (self->store, id, error))
+        goto fail;
+    }
+
+  /* Scans. */
+  {
+    g_autoptr(GPtrArray) added = new_evidence (scans, imported);
+
+    if (!remove_dropped_evidence (self, 0, scans, error))
+      goto fail;
+    for (guint i = 0; i < added->len; i++)
+      if (ph_store_add_document_evidence (self->store, self->document_id,
+                                          g_ptr_array_index (added, i), error) == 0)
+        goto fail;
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PhIntakeEntry) item = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+      g_autoptr(PhEntry) entry = ph_intake_entry_to_entry (item);
+      g_autoptr(GPtrArray) added = new_evidence (G_LIST_MODEL (item->evidence), imported);
+
+      if (item->id == 0)
+        {
+          entry->evidence = g_steal_pointer (&added);
+          if (ph_store_add_entry (self->store, self->document_id, entry, error) == 0)
+            goto fail;
+          if (is_excluded (self, item) && !audit_override (self, entry, override_reason, error))
+            goto fail;
+          continue;
+        }
+
+      if (!ph_entry_status_is_editable (item->status))
+        continue;
+      /* Removals first: the rows added next are not among the files' ids yet. */
+      if (!ph_store_update_entry (self->store, entry, error)
+          || !remove_dropped_evidence (self, item->id, G_LIST_MODEL (item->evidence), error))
+        goto fail;
+      for (guint j = 0; j < added->len; j++)
+        if (ph_store_add_evidence (self->store, item->id, g_ptr_array_index (added, j), error) == 0)
+          goto fail;
+    }
+
+  if (!ph_store_commit (self->store, error))
+    goto fail;
+  return self->document_id;
 
 fail:
   ph_store_rollback (self->store);
@@ -1118,7 +1303,9 @@ on_evidence_imported (GObject      *source,
       g_hash_table_insert (imported, file, item);
     }
 
-  id = write_document (self, imported, data->override_reason, &error);
+  id = self->document_id == 0
+       ? write_document (self, imported, data->override_reason, &error)
+       : update_document (self, imported, data->override_reason, &error);
   save_data_free (data);
   if (id == 0)
     {
@@ -1131,6 +1318,7 @@ on_evidence_imported (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The files not in the store yet. */
 static void
 collect_files (GListModel *files,
                GPtrArray  *into)
@@ -1138,7 +1326,14 @@ collect_files (GListModel *files,
   guint n = g_list_model_get_n_items (files);
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (into, g_list_model_get_item (files, i));
+    {
+      PhIntakeFile *file = g_list_model_get_item (files, i);
+
+      if (ph_intake_file_get_evidence_id (file) == 0)
+        g_ptr_array_add (into, file);
+      else
+        g_object_unref (file);
+    }
 }
 
 static void
@@ -1304,6 +1499,8 @@ ph_document_dialog_finalize (GObject *object)
   PhDocumentDialog *self = PH_DOCUMENT_DIALOG (object);
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->original, ph_document_free);
+  g_clear_pointer (&self->original_entries, g_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->entries);
   g_clear_object (&self->editing);
@@ -1481,6 +1678,7 @@ ph_document_dialog_init (PhDocumentDialog *self)
   g_autofree char *today_text = ph_date_input_format (today, FALSE);
 
   self->entries = g_list_store_new (PH_TYPE_INTAKE_ENTRY);
+  self->original_entries = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->units = gtk_string_list_new (NULL);
   self->suggestion_rows = g_ptr_array_new ();
   self->dated_ok = TRUE;
@@ -1512,7 +1710,7 @@ ph_document_dialog_init (PhDocumentDialog *self)
  * @parent: (nullable): the window it belongs to
  * @store: where the document goes
  *
- * Returns: (transfer floating): a dialog for registering a new incoming document
+ * Returns: (transfer none): a dialog for registering a new incoming document
  */
 PhDocumentDialog *
 ph_document_dialog_new (GtkWindow *parent,
@@ -1524,6 +1722,171 @@ ph_document_dialog_new (GtkWindow *parent,
                        "transient-for", parent,
                        "store", store,
                        NULL);
+}
+
+static void
+set_date_field (AdwEntryRow *row,
+                const char  *iso)
+{
+  g_autoptr(GDate) date = g_date_new ();
+  char text[16] = "";
+
+  if (iso != NULL)
+    {
+      g_date_set_parse (date, iso);
+      if (g_date_valid (date))
+        g_snprintf (text, sizeof text, "%02u/%02u/%04u", g_date_get_day (date),
+                    g_date_get_month (date), g_date_get_year (date));
+    }
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static gboolean
+load_document (PhDocumentDialog  *self,
+               gint64             id,
+               GError           **error)
+{
+  PhEntryFilter filter = { 0 };
+  g_autoptr(PhDocument) document = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) scans = NULL;
+  g_autoptr(GListStore) scan_files = g_list_store_new (PH_TYPE_INTAKE_FILE);
+
+  document = ph_store_get_document (self->store, id, error);
+  if (document == NULL)
+    return FALSE;
+  filter.document_id = id;
+  rows = ph_store_list_entries (self->store, &filter, PH_ENTRY_SORT_CODE, FALSE, 0, G_MAXUINT,
+                                error);
+  if (rows == NULL)
+    return FALSE;
+  scans = ph_store_list_evidence (self->store, 0, id, error);
+  if (scans == NULL)
+    return FALSE;
+
+  self->loading++;
+
+  self->document_id = id;
+  set_date_field (self->received_row, document->received_on);
+  set_date_field (self->dated_row, document->dated_on);
+  gtk_editable_set_text (GTK_EDITABLE (self->number_row), document->number != NULL ? document->number : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_row), document->unit_name != NULL ? document->unit_name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->summary_row), document->summary != NULL ? document->summary : "");
+  for (guint i = 0; i < G_N_ELEMENTS (deliveries); i++)
+    if (deliveries[i] == document->delivery)
+      adw_combo_row_set_selected (self->delivery_row, i);
+
+  for (guint i = 0; i < scans->len; i++)
+    {
+      g_autoptr(PhIntakeFile) file = ph_intake_file_new_stored (self->store,
+                                                                g_ptr_array_index (scans, i));
+
+      g_list_store_append (scan_files, file);
+    }
+  ph_evidence_picker_set_items (self->scan_picker, G_LIST_MODEL (scan_files));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PhEntry *row = g_ptr_array_index (rows, i);
+      g_autoptr(PhEntry) full = ph_store_get_entry (self->store, row->id, error);
+      g_autoptr(PhIntakeEntry) entry = NULL;
+
+      if (full == NULL)
+        {
+          self->loading--;
+          return FALSE;
+        }
+      entry = ph_intake_entry_new_from_entry (self->store, full);
+      g_list_store_append (self->entries, entry);
+      g_array_append_val (self->original_entries, full->id);
+      if (!ph_entry_status_is_editable (full->status))
+        self->locked = TRUE;
+    }
+
+  /* What was read is what "changed" compares with. */
+  self->original = build_document (self);
+
+  if (self->locked)
+    {
+      const GtkWidget *rows_to_lock[] = {
+        GTK_WIDGET (self->received_row), GTK_WIDGET (self->number_row),
+        GTK_WIDGET (self->dated_row), GTK_WIDGET (self->unit_row),
+        GTK_WIDGET (self->delivery_row), GTK_WIDGET (self->summary_row),
+      };
+
+      /* Focus first leaves the fields that are about to be locked: a focused
+       * text field made insensitive keeps blinking without focus. */
+      gtk_widget_grab_focus (GTK_WIDGET (self->entries_list));
+      for (guint i = 0; i < G_N_ELEMENTS (rows_to_lock); i++)
+        gtk_widget_set_sensitive ((GtkWidget *) rows_to_lock[i], FALSE);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Some entries are in a batch or were sent: the "
+                                                    "document's own fields can no longer change.")));
+    }
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Incoming Document"));
+  self->loading--;
+  self->modified = FALSE;
+  show_page (self, "document");
+  return TRUE;
+}
+
+/**
+ * ph_document_dialog_new_for_document:
+ * @parent: (nullable): the window it belongs to
+ * @store: the store holding the document
+ * @document_id: a registered document
+ *
+ * Returns: (transfer none) (nullable): a dialog editing the document and its
+ *   entries, or %NULL with @error set when it cannot be read
+ */
+PhDocumentDialog *
+ph_document_dialog_new_for_document (GtkWindow  *parent,
+                                     PhStore    *store,
+                                     gint64      document_id,
+                                     GError    **error)
+{
+  PhDocumentDialog *self;
+
+  g_return_val_if_fail (PH_IS_STORE (store), NULL);
+
+  self = ph_document_dialog_new (parent, store);
+  if (!load_document (self, document_id, error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+  return self;
+}
+
+/**
+ * ph_document_dialog_edit_entry:
+ * @entry_id: one of the document's entries
+ *
+ * Opens that entry's page, as the detail pane's "Edit" does.
+ *
+ * Returns: %FALSE if the entry is not in this document
+ */
+gboolean
+ph_document_dialog_edit_entry (PhDocumentDialog *self,
+                               gint64            entry_id)
+{
+  guint n;
+
+  g_return_val_if_fail (PH_IS_DOCUMENT_DIALOG (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PhIntakeEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+
+      if (entry->id == entry_id)
+        {
+          open_entry (self, entry);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /**

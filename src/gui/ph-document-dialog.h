@@ -15,6 +15,12 @@ G_DECLARE_FINAL_TYPE (PhDocumentDialog, ph_document_dialog, PH, DOCUMENT_DIALOG,
 
 PhDocumentDialog *ph_document_dialog_new               (GtkWindow        *parent,
                                                         PhStore          *store);
+PhDocumentDialog *ph_document_dialog_new_for_document  (GtkWindow        *parent,
+                                                        PhStore          *store,
+                                                        gint64            document_id,
+                                                        GError          **error);
+gboolean          ph_document_dialog_edit_entry        (PhDocumentDialog *self,
+                                                        gint64            entry_id);
 GListModel       *ph_document_dialog_get_entries       (PhDocumentDialog *self);
 PhEntryEditor    *ph_document_dialog_get_entry_editor  (PhDocumentDialog *self);
 PhEvidencePicker *ph_document_dialog_get_scan_picker   (PhDocumentDialog *self);
