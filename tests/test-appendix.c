@@ -347,6 +347,14 @@ test_appendix_unnumbered (void)
   g_assert_true (g_str_has_prefix (line, "(Kèm theo Công văn số "));
   g_assert_nonnull (strstr (line, " /SKHCN-BCVT ngày "));
   g_assert_nonnull (strstr (line, " tháng 8 năm 2025 của Sở Khoa học"));
+
+  /* Days below 10 and January, February take a leading 0 (Nghị định 30/2020). */
+  g_clear_pointer (&line, g_free);
+  batch->date_day = 7;
+  batch->date_month = 2;
+  line = ph_appendix_dup_reference (batch, tpl, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (line, " ngày 07 tháng 02 năm 2025 "));
 }
 
 /* The template */

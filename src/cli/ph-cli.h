@@ -47,6 +47,12 @@ gboolean ph_cli_verify_batches (PhStore   *store,
 int  ph_cli_demo   (const PhCliGlobals  *globals,
                     int                  argc,
                     char               **argv);
+int  ph_cli_export_appendix (const PhCliGlobals  *globals,
+                             int                  argc,
+                             char               **argv);
+int  ph_cli_export_bundle   (const PhCliGlobals  *globals,
+                             int                  argc,
+                             char               **argv);
 int  ph_cli_init   (const PhCliGlobals  *globals,
                     int                  argc,
                     char               **argv);

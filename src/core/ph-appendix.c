@@ -21,6 +21,7 @@
 
 #include "ph-appendix.h"
 #include "ph-digest.h"
+#include "ph-number.h"
 #include "ph-paths.h"
 
 G_DEFINE_QUARK (ph-appendix-error-quark, ph_appendix_error)
@@ -532,7 +533,7 @@ estimate_lines (const char *text,
       if (c == '\n' || c == 0)
         {
           /* Word wrapping leaves ragged ends: count a little more than the raw width. */
-          lines += MAX (1, (guint) ceil (px * 1.05 / room));
+          lines += MAX (1, (guint) ceil (px * 1.04 / room));
           px = 0;
           if (c == 0)
             break;
@@ -541,14 +542,14 @@ estimate_lines (const char *text,
       if (c == ' ')
         px += 0.25 * em;
       else if (c >= 0x80)
-        px += 0.50 * em;
+        px += 0.48 * em;
       else if (g_ascii_isupper (c) || c == 'm' || c == 'w')
         px += 0.68 * em;
       else if (c == 'i' || c == 'l' || c == 'j' || c == 't' || c == 'f' || c == 'r' ||
                c == '.' || c == ',' || c == ':' || c == ';' || c == '\'' || c == '(' || c == ')')
         px += 0.30 * em;
       else
-        px += 0.47 * em;
+        px += 0.46 * em;
     }
 
   return lines;
@@ -702,7 +703,7 @@ make_formats (Writer *w)
   format_set_bold (w->f_sign_name);
   format_set_align (w->f_sign_name, LXW_ALIGN_CENTER);
 
-  w->f_small = new_format (wb, 8);
+  w->f_small = new_format (wb, 9);
   format_set_align (w->f_small, LXW_ALIGN_LEFT);
   format_set_align (w->f_small, LXW_ALIGN_VERTICAL_TOP);
   format_set_text_wrap (w->f_small);
@@ -839,6 +840,7 @@ write_table_row (Writer              *w,
 {
   g_autofree char *category = NULL;
   g_autofree char *evidence = NULL;
+  g_autofree char *receiving = NULL;
   const char *channel;
   lxw_error err = LXW_NO_ERROR;
 
@@ -850,13 +852,25 @@ write_table_row (Writer              *w,
     return FALSE;
   evidence = dup_evidence_cell (w, index, row);
 
+  /* The receiving number as typed (0912.345.678, 84912345678 …) is printed the way the
+   * appendix prints every number; the data, and so the digest, keep what was typed. */
+  if (!is_blank (row->receiving_number))
+    {
+      g_autoptr(PhNumber) number = ph_number_parse (row->receiving_number);
+
+      if (ph_number_is_valid (number) && number->display != NULL)
+        receiving = g_strdup (number->display);
+    }
+  if (receiving == NULL)
+    receiving = g_strdup (row->receiving_number);
+
   {
     const struct { const char *text; guint col; } wrapped[] = {
       { row->source_display, COL_SOURCE },
       { row->network, COL_NETWORK },
       { channel, COL_CHANNEL },
       { category, COL_CATEGORY },
-      { row->receiving_number, COL_RECEIVING },
+      { receiving, COL_RECEIVING },
       { row->content, COL_CONTENT },
       { evidence, COL_EVIDENCE },
       { row->unit, COL_UNIT },
@@ -887,7 +901,7 @@ write_table_row (Writer              *w,
     }
   else
     err |= worksheet_write_blank (sheet, r, COL_OCCURRED, w->f_cell_date);
-  err |= write_text (sheet, r, COL_RECEIVING, row->receiving_number, w->f_cell_center);
+  err |= write_text (sheet, r, COL_RECEIVING, receiving, w->f_cell_center);
   err |= write_text (sheet, r, COL_CONTENT, row->content, w->f_cell_text);
   err |= write_text (sheet, r, COL_EVIDENCE, evidence, w->f_cell_text);
   err |= write_text (sheet, r, COL_UNIT, row->unit, w->f_cell_text);
@@ -932,11 +946,11 @@ write_header_block (Writer        *w,
     left_px += column_px (widths[c]);
   rule_px = MAX (60.0, estimate_text_px (department, 12) * 0.4);
   rule.x_offset = (int32_t) ((left_px - rule_px) / 2);
-  rule.y_offset = 3;
+  rule.y_offset = 5;
   rule.x_scale = rule_px;
   rule.y_scale = 1.0;
   rule.object_position = LXW_OBJECT_MOVE_AND_SIZE;
-  err |= worksheet_set_row (sheet, *r, 12, NULL);
+  err |= worksheet_set_row (sheet, *r, 14, NULL);
   err |= worksheet_insert_image_buffer_opt (sheet, *r, left_first, rule_png, sizeof rule_png,
                                             &rule);
   (*r)++;
@@ -995,7 +1009,9 @@ write_signature_block (Writer        *w,
     err |= merge_text (sheet, (*r)++, RIGHT_FIRST, RIGHT_LAST, title, w->f_sign);
   /* Room for the signature and the seal. */
   err |= worksheet_set_row (sheet, (*r)++, 70, NULL);
-  err |= merge_text (sheet, (*r)++, RIGHT_FIRST, RIGHT_LAST, b->signer_name, w->f_sign_name);
+  if (!is_blank (b->signer_name))
+    err |= merge_text (sheet, *r, RIGHT_FIRST, RIGHT_LAST, b->signer_name, w->f_sign_name);
+  (*r)++;
   err |= worksheet_set_row (sheet, (*r)++, 18, NULL);
 
   digest_line = ph_template_expand (w->tpl, "document", w->preview ? "digest_draft" : "digest",
@@ -1328,20 +1344,30 @@ check_batch (const PhAppendixBatch *batch,
 {
   g_autofree char *digest = NULL;
 
+  if (!preview && (!batch->approved || is_blank (batch->digest_hex)))
+    {
+      g_set_error (error, PH_APPENDIX_ERROR, PH_APPENDIX_ERROR_NOT_APPROVED,
+                   _("Batch %s has not been approved, so its appendix cannot be issued; "
+                     "export a draft preview instead, or have it signed off first"),
+                   batch->code != NULL ? batch->code : "?");
+      return FALSE;
+    }
+
   if (is_blank (batch->department) || is_blank (batch->issuer))
     {
       g_set_error (error, PH_APPENDIX_ERROR, PH_APPENDIX_ERROR_INVALID,
                    _("The agency's name is not set; fill in the agency profile in Preferences"));
       return FALSE;
     }
-  if (is_blank (batch->symbol))
+  /* A draft may be previewed before its symbol and signer are chosen. */
+  if (is_blank (batch->symbol) && !preview)
     {
       g_set_error (error, PH_APPENDIX_ERROR, PH_APPENDIX_ERROR_INVALID,
                    _("Batch %s has no document symbol (such as SKHCN-BCVT); set it on the batch"),
                    batch->code != NULL ? batch->code : "?");
       return FALSE;
     }
-  if (is_blank (batch->signer_name) || is_blank (batch->signer_title))
+  if ((is_blank (batch->signer_name) || is_blank (batch->signer_title)) && !preview)
     {
       g_set_error (error, PH_APPENDIX_ERROR, PH_APPENDIX_ERROR_INVALID,
                    _("Batch %s has no signer; choose who signs it"),
@@ -1353,14 +1379,6 @@ check_batch (const PhAppendixBatch *batch,
 
   if (!preview)
     {
-      if (!batch->approved || is_blank (batch->digest_hex))
-        {
-          g_set_error (error, PH_APPENDIX_ERROR, PH_APPENDIX_ERROR_NOT_APPROVED,
-                       _("Batch %s has not been approved, so its appendix cannot be issued; "
-                         "export a draft preview instead, or have it signed off first"),
-                       batch->code != NULL ? batch->code : "?");
-          return FALSE;
-        }
       if (g_ascii_strcasecmp (digest, batch->digest_hex) != 0)
         {
           g_set_error (error, PH_APPENDIX_ERROR, PH_APPENDIX_ERROR_CHANGED,
@@ -1402,8 +1420,10 @@ ph_appendix_dup_reference (const PhAppendixBatch  *batch,
                            GError                **error)
 {
   g_autofree char *day = two_digits_or_blank (batch->date_day);
-  g_autofree char *month = batch->date_month > 0 ? g_strdup_printf ("%d", batch->date_month)
-                                                 : g_strdup ("    ");
+  /* Nghị định 30/2020: days below 10 and the months 1 and 2 take a leading 0. */
+  g_autofree char *month = batch->date_month <= 0 ? g_strdup ("    ")
+                           : batch->date_month <= 2 ? g_strdup_printf ("%02d", batch->date_month)
+                           : g_strdup_printf ("%d", batch->date_month);
   g_autofree char *year = batch->date_year > 0 ? g_strdup_printf ("%d", batch->date_year)
                                                : g_strdup ("        ");
   g_autofree char *number = is_blank (batch->number) ? g_strdup ("        ")
