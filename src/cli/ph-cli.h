@@ -22,6 +22,15 @@ typedef int (*PhCliCommandFunc) (const PhCliGlobals  *globals,
                                  int                  argc,
                                  char               **argv);
 
+int  ph_cli_demo   (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
+int  ph_cli_init   (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
+int  ph_cli_search (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
 int  ph_cli_number (const PhCliGlobals  *globals,
                     int                  argc,
                     char               **argv);

@@ -19,6 +19,9 @@ typedef struct
 } PhCliCommand;
 
 static const PhCliCommand commands[] = {
+  { "init", "", N_("Create the case store, or upgrade it to this version"), ph_cli_init },
+  { "demo", "N [--seed S] [--no-evidence]", N_("Add N realistic example entries"), ph_cli_demo },
+  { "search", "QUERY [--limit N]", N_("Find entries by words or by digits of a number"), ph_cli_search },
   { "number", "INPUT…", N_("Check phone numbers, short codes and brandnames"), ph_cli_number },
   { "sms", "MESSAGE", N_("Read a 156/5656 report message (LD/V/S …)"), ph_cli_sms },
   { NULL }
