@@ -52,6 +52,7 @@ struct _PhEntriesView
   AdwFlap            *flap;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
+  GtkWidget          *filter_flow;
   GtkDropDown        *status_filter;
   GtkDropDown        *category_filter;
   GtkDropDown        *network_filter;
@@ -194,40 +195,26 @@ ph_entries_view_reload (PhEntriesView *self)
   self->total = total < 0 ? 0 : (guint) total;
   ph_paged_model_reload (self->model);
   ph_entries_view_update_count (self);
+  ph_entries_view_update_actions (self);
 }
 
 /* Filters */
 
 static void
-ph_entries_view_update_date_button (GtkMenuButton *button,
-                                    const char    *date,
-                                    const char    *any_label,
-                                    const char    *format)
-{
-  g_autofree char *label = NULL;
-
-  if (date == NULL)
-    {
-      gtk_menu_button_set_label (button, any_label);
-      return;
-    }
-
-  {
-    g_autofree char *shown = ph_format_date (date);
-
-    label = g_strdup_printf (format, shown);
-  }
-  gtk_menu_button_set_label (button, label);
-}
-
-static void
 ph_entries_view_update_filter_widgets (PhEntriesView *self)
 {
-  /* Translators: the date filter buttons: "From: 01/03/2025", "To: 31/03/2025" */
-  ph_entries_view_update_date_button (self->from_button, self->received_from,
-                                      _("From any date"), _("From %s"));
-  ph_entries_view_update_date_button (self->to_button, self->received_to,
-                                      _("To any date"), _("To %s"));
+  g_autofree char *from = ph_format_date (self->received_from);
+  g_autofree char *to = ph_format_date (self->received_to);
+  g_autofree char *from_label = NULL;
+  g_autofree char *to_label = NULL;
+
+  /* Translators: the date filter buttons: "From 01/03/2025", "To 31/03/2025" */
+  from_label = self->received_from != NULL ? g_strdup_printf (_("From %s"), from)
+                                           : g_strdup (_("From any date"));
+  to_label = self->received_to != NULL ? g_strdup_printf (_("To %s"), to)
+                                       : g_strdup (_("To any date"));
+  gtk_menu_button_set_label (self->from_button, from_label);
+  gtk_menu_button_set_label (self->to_button, to_label);
 
   gtk_widget_set_visible (self->source_chip, self->source_key != NULL);
   if (self->source_display != NULL)
@@ -321,7 +308,7 @@ ph_entries_view_build_filters (PhEntriesView *self)
 {
   g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
   g_autoptr(GPtrArray) categories = g_ptr_array_new ();
-  g_autoptr(GPtrArray) plan_entries = NULL;
+  GPtrArray *plan_entries;
   g_autoptr(GListModel) status_model = NULL;
   g_autoptr(GListModel) category_model = NULL;
   g_autoptr(GListModel) network_model = NULL;
@@ -416,15 +403,19 @@ ph_entries_view_probe_compare (gconstpointer a,
 static void
 ph_entries_view_sorter_changed (PhEntriesView *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
   GtkOrdering order;
+
+  /* The columns go when the view is disposed, and the sorter says so. */
+  if (self->column_view == NULL)
+    return;
 
   /* GTK 4.8 cannot tell which column the user sorted by (that is 4.10's
    * gtk_column_view_sorter_get_primary_sort_column()), so ask the sorter:
    * it consults its primary column first, whose probe records itself, and
-   * turns the answer round when that column is sorted descending. */
+   * turns the answer round when that column is sorted descending. The two
+   * "items" must differ: a sorter calls the same item twice equal unasked. */
   self->probed_sort = -1;
-  order = gtk_sorter_compare (sorter, self, self);
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), self, self->detail);
   if (self->probed_sort < 0)
     {
       self->sort = PH_ENTRY_SORT_RECEIVED;
@@ -584,6 +575,13 @@ typedef struct
 } Undo;
 
 static void
+undo_free (gpointer  data,
+           GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
 ph_entries_view_undo_status (AdwToast *toast,
                              Undo     *undo)
 {
@@ -611,7 +609,7 @@ ph_entries_view_status_done (PhEntriesView *self,
   undo->status = before->status;
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (ph_entries_view_undo_status),
-                         undo, (GClosureNotify) g_free, 0);
+                         undo, undo_free, 0);
   ph_entries_view_refresh (self);
   ph_entries_view_toast (self, toast);
 }
@@ -992,6 +990,7 @@ ph_entries_view_class_init (PhEntriesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhEntriesView, flap);
   gtk_widget_class_bind_template_child (widget_class, PhEntriesView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PhEntriesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PhEntriesView, filter_flow);
   gtk_widget_class_bind_template_child (widget_class, PhEntriesView, status_filter);
   gtk_widget_class_bind_template_child (widget_class, PhEntriesView, category_filter);
   gtk_widget_class_bind_template_child (widget_class, PhEntriesView, network_filter);
@@ -1106,9 +1105,12 @@ ph_entries_view_set_store (PhEntriesView *self,
       self->total = total < 0 ? 0 : (guint) total;
       self->model = ph_paged_model_new (PH_TYPE_ENTRY_OBJECT, ph_entries_view_count,
                                         ph_entries_view_fetch, self, NULL);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      /* Nothing is selected until the clerk picks a row: the model comes
+       * after autoselect is off, or the first row would be taken. */
+      self->selection = gtk_single_selection_new (NULL);
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
       g_signal_connect_swapped (self->selection, "notify::selected",
                                 G_CALLBACK (ph_entries_view_selection_changed), self);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));

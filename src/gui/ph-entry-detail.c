@@ -112,7 +112,7 @@ ph_entry_detail_fill_fields (PhEntryDetail *self)
     }
 
   ph_entry_detail_add_field (self, &row, _("Code"), entry->code);
-  ph_entry_detail_add_field (self, &row, _("Received"), received);
+  ph_entry_detail_add_field (self, &row, C_("field", "Received"), received);
   ph_entry_detail_add_field (self, &row, _("Unit"), entry->unit_name);
   ph_entry_detail_add_field (self, &row, _("Document"), document_text);
   ph_entry_detail_add_field (self, &row, _("Category"), ph_category_get_label (entry->category));
