@@ -177,9 +177,10 @@ test_entry_editor_receiver_and_date (void)
 
   gtk_editable_set_text (GTK_EDITABLE (row (editor, "_Impersonated")), "Công an tỉnh");
   gtk_editable_set_text (GTK_EDITABLE (row (editor, "_Notes")), " cuộc gọi lúc đêm ");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row (editor, "C_hannel")), PH_INTAKE_CHANNEL_APP);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (editor, "C_hannel")),
+                              PH_CHANNEL_APP - PH_CHANNEL_CALL);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row (editor, "Ca_tegory")),
-                              PH_INTAKE_CATEGORY_IMPERSONATION);
+                              PH_CATEGORY_IMPERSONATION - PH_CATEGORY_SCAM);
   gtk_text_buffer_set_text (content_buffer (editor), "Gọi báo thu hồi SIM", -1);
 
   g_assert_true (ph_entry_editor_store (PH_ENTRY_EDITOR (editor), entry, &error));
@@ -189,8 +190,8 @@ test_entry_editor_receiver_and_date (void)
   g_assert_cmpstr (entry->impersonated, ==, "Công an tỉnh");
   g_assert_cmpstr (entry->notes, ==, "cuộc gọi lúc đêm");
   g_assert_cmpstr (entry->content, ==, "Gọi báo thu hồi SIM");
-  g_assert_cmpint (entry->channel, ==, PH_INTAKE_CHANNEL_APP);
-  g_assert_cmpint (entry->category, ==, PH_INTAKE_CATEGORY_IMPERSONATION);
+  g_assert_cmpint (entry->channel, ==, PH_CHANNEL_APP);
+  g_assert_cmpint (entry->category, ==, PH_CATEGORY_IMPERSONATION);
   g_assert_true (entry->occurred_has_time);
   g_assert_cmpint (g_date_time_get_hour (entry->occurred), ==, 14);
   g_assert_cmpint (g_date_time_get_day_of_month (entry->occurred), ==, 12);
@@ -222,24 +223,24 @@ typedef struct
 {
   const char       *message;
   const char       *source;
-  PhIntakeChannel   channel;
-  PhIntakeCategory  category;
+  PhChannel         channel;
+  PhCategory        category;
   const char       *content;
 } PasteCase;
 
 static const PasteCase paste_cases[] = {
   { "LD 0912345678 goi mao danh cong an doi thu hoi sim", "0912 345 678",
-    PH_INTAKE_CHANNEL_CALL, PH_INTAKE_CATEGORY_SCAM, "goi mao danh cong an doi thu hoi sim" },
+    PH_CHANNEL_CALL, PH_CATEGORY_SCAM, "goi mao danh cong an doi thu hoi sim" },
   { "LD (0987.654.321) (mạo danh cán bộ Sở yêu cầu nộp tiền) gửi 156", "0987 654 321",
-    PH_INTAKE_CHANNEL_CALL, PH_INTAKE_CATEGORY_SCAM, "mạo danh cán bộ Sở yêu cầu nộp tiền" },
+    PH_CHANNEL_CALL, PH_CATEGORY_SCAM, "mạo danh cán bộ Sở yêu cầu nộp tiền" },
   { "V [0388123456][moi vay tien qua app]", "0388 123 456",
-    PH_INTAKE_CHANNEL_CALL, PH_INTAKE_CATEGORY_SPAM, "moi vay tien qua app" },
+    PH_CHANNEL_CALL, PH_CATEGORY_SPAM, "moi vay tien qua app" },
   { "V (0388123456)(goi quang cao bat dong san)", "0388 123 456",
-    PH_INTAKE_CHANNEL_CALL, PH_INTAKE_CATEGORY_SPAM, "goi quang cao bat dong san" },
+    PH_CHANNEL_CALL, PH_CATEGORY_SPAM, "goi quang cao bat dong san" },
   { "s 0703456789 Ban da trung thuong xe SH, bam link de nhan", "0703 456 789",
-    PH_INTAKE_CHANNEL_SMS, PH_INTAKE_CATEGORY_SPAM, "Ban da trung thuong xe SH, bam link de nhan" },
+    PH_CHANNEL_SMS, PH_CATEGORY_SPAM, "Ban da trung thuong xe SH, bam link de nhan" },
   { "S [VAYNHANH] [Vay 50 trieu khong the chap] gui 5656", "VAYNHANH",
-    PH_INTAKE_CHANNEL_SMS, PH_INTAKE_CATEGORY_SPAM, "Vay 50 trieu khong the chap" },
+    PH_CHANNEL_SMS, PH_CATEGORY_SPAM, "Vay 50 trieu khong the chap" },
 };
 
 static void
@@ -250,9 +251,9 @@ check_filled (GtkWidget       *editor,
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (editor, "_Source"))), ==, c->source);
   g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (editor, "C_hannel"))), ==,
-                   c->channel);
+                   c->channel - PH_CHANNEL_CALL);
   g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (editor, "Ca_tegory"))), ==,
-                   c->category);
+                   c->category - PH_CATEGORY_SCAM);
   g_assert_cmpstr (content, ==, c->content);
   g_assert_true (ph_entry_editor_get_valid (PH_ENTRY_EDITOR (editor)));
 }

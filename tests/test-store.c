@@ -746,7 +746,7 @@ test_store_demo (void)
   /* realistic: several units and networks, Vietnamese content */
   units = ph_store_list_units (a, &error);
   g_assert_cmpuint (units->len, >, 5);
-  filter.text = "thu hoi so thue bao";
+  filter.text = "cong an";
   g_assert_cmpint (ph_store_count_entries (a, &filter, NULL), >, 0);
 }
 

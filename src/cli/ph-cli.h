@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "ph-store.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses shared by every command. */
@@ -22,9 +24,35 @@ typedef int (*PhCliCommandFunc) (const PhCliGlobals  *globals,
                                  int                  argc,
                                  char               **argv);
 
+int  ph_cli_backup (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
+int  ph_cli_restore (const PhCliGlobals *globals,
+                     int                 argc,
+                     char              **argv);
+int  ph_cli_stats  (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
+gboolean ph_cli_verify_case_store (PhStore   *store,
+                                   gboolean   json,
+                                   guint     *problems,
+                                   GError   **error);
+int  ph_cli_batches (const PhCliGlobals  *globals,
+                     int                  argc,
+                     char               **argv);
+gboolean ph_cli_verify_batches (PhStore   *store,
+                                gboolean   json,
+                                guint     *problems,
+                                GError   **error);
 int  ph_cli_demo   (const PhCliGlobals  *globals,
                     int                  argc,
                     char               **argv);
+int  ph_cli_export_appendix (const PhCliGlobals  *globals,
+                             int                  argc,
+                             char               **argv);
+int  ph_cli_export_bundle   (const PhCliGlobals  *globals,
+                             int                  argc,
+                             char               **argv);
 int  ph_cli_init   (const PhCliGlobals  *globals,
                     int                  argc,
                     char               **argv);
@@ -35,6 +63,9 @@ int  ph_cli_number (const PhCliGlobals  *globals,
                     int                  argc,
                     char               **argv);
 int  ph_cli_sms    (const PhCliGlobals  *globals,
+                    int                  argc,
+                    char               **argv);
+int  ph_cli_verify (const PhCliGlobals  *globals,
                     int                  argc,
                     char               **argv);
 

@@ -20,10 +20,20 @@ typedef struct
 
 static const PhCliCommand commands[] = {
   { "init", "", N_("Create the case store, or upgrade it to this version"), ph_cli_init },
+  { "batches", "[--state STATE]", N_("List the batches with their state and approver"), ph_cli_batches },
   { "demo", "N [--seed S] [--no-evidence]", N_("Add N realistic example entries"), ph_cli_demo },
+  { "export-appendix", "BATCH -o FILE [--preview]",
+    N_("Write the appendix workbook of a batch (a draft with --preview)"), ph_cli_export_appendix },
+  { "export-bundle", "BATCH -o FILE",
+    N_("Write the evidence bundle (.zip) of an approved batch"), ph_cli_export_bundle },
   { "search", "QUERY [--limit N]", N_("Find entries by words or by digits of a number"), ph_cli_search },
   { "number", "INPUT…", N_("Check phone numbers, short codes and brandnames"), ph_cli_number },
   { "sms", "MESSAGE", N_("Read a 156/5656 report message (LD/V/S …)"), ph_cli_sms },
+  { "stats", "", N_("Count entries by status, category, network and unit"), ph_cli_stats },
+  { "verify", "[BUNDLE.zip]", N_("Check the case store (database, audit chain, evidence, signed batches) or an evidence bundle"),
+    ph_cli_verify },
+  { "backup", "DEST", N_("Back up the case store and its evidence into a new folder"), ph_cli_backup },
+  { "restore", "SRC", N_("Verify a backup, then restore it (the current data is kept aside)"), ph_cli_restore },
   { NULL }
 };
 

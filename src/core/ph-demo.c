@@ -16,7 +16,7 @@
 #include "ph-store-entries.h"
 
 /* Documents per transaction: big enough to be fast, small enough to stop soon. */
-#define DOCUMENTS_PER_COMMIT 250
+#define DOCUMENTS_PER_COMMIT 2000
 
 static const char * const units[] = {
   "UBND xã Quảng Xương", "UBND xã Hoằng Hóa", "UBND phường Hạc Thành", "UBND phường Sầm Sơn",

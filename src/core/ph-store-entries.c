@@ -829,7 +829,13 @@ typedef enum
   TEXT_NONE,
   TEXT_WORDS,
   TEXT_DIGITS,
+  TEXT_WORDS_IN,    /* the same, as a subquery, when the page is not in index order */
+  TEXT_DIGITS_IN,
 } TextKind;
+
+/* The full-text indexes are keyed by (julianday (received_on) << 32) + id (schema v2):
+ * the low 32 bits are the entry's id. */
+#define ID_MASK "4294967295"
 
 /* Turns what was typed into an FTS5 query without any of its syntax: words
  * become quoted prefixes that must all match; a query of digits (and the
@@ -864,15 +870,25 @@ build_text_query (const char  *text,
   for (p = folded; *p != '\0';)
     {
       const char *start;
+      gboolean last;
 
       while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
       start = p;
       while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
-      if (p > start)
-        g_string_append_printf (words, "%s\"%.*s\"*", words->len > 0 ? " " : "",
-                                (int) (p - start), start);
+      if (p == start)
+        continue;
+
+      /* Only the word being typed is a prefix, and only from two letters: the
+       * index keeps two- and three-letter prefixes (schema v2). */
+      last = TRUE;
+      for (const char *q = p; *q != '\0'; q = g_utf8_next_char (q))
+        if (g_unichar_isalnum (g_utf8_get_char (q)))
+          last = FALSE;
+      g_string_append_printf (words, "%s\"%.*s\"%s", words->len > 0 ? " " : "",
+                              (int) (p - start), start,
+                              last && g_utf8_strlen (start, p - start) >= 2 ? "*" : "");
     }
 
   if (words->len == 0)
@@ -914,7 +930,12 @@ append_where (GString             *sql,
               const PhEntryFilter *filter,
               TextKind             text_kind)
 {
-  g_string_append (sql, " WHERE 1");
+  if (text_kind == TEXT_WORDS)
+    g_string_append (sql, " WHERE entries_fts MATCH :text");
+  else if (text_kind == TEXT_DIGITS)
+    g_string_append (sql, " WHERE entries_digits MATCH :text");
+  else
+    g_string_append (sql, " WHERE 1");
   if (filter == NULL)
     return;
   if (filter->status != PH_ENTRY_STATUS_ANY)
@@ -935,10 +956,12 @@ append_where (GString             *sql,
     g_string_append (sql, " AND e.received_on >= :from");
   if (filter->received_to != NULL)
     g_string_append (sql, " AND e.received_on <= :to");
-  if (text_kind == TEXT_WORDS)
-    g_string_append (sql, " AND e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH :text)");
-  else if (text_kind == TEXT_DIGITS)
-    g_string_append (sql, " AND e.id IN (SELECT rowid FROM entries_digits WHERE entries_digits MATCH :text)");
+  if (text_kind == TEXT_WORDS_IN)
+    g_string_append (sql, " AND e.id IN (SELECT rowid & " ID_MASK " FROM entries_fts"
+                          " WHERE entries_fts MATCH :text)");
+  else if (text_kind == TEXT_DIGITS_IN)
+    g_string_append (sql, " AND e.id IN (SELECT rowid & " ID_MASK " FROM entries_digits"
+                          " WHERE entries_digits MATCH :text)");
 }
 
 static void
@@ -982,6 +1005,9 @@ bind_filter (sqlite3_stmt        *stmt,
   bind_named_text (stmt, ":text", text_query);
 }
 
+/* A search sorted by received date (the default) is driven by its full-text
+ * index, which returns matches in that order: the page is read lazily and the
+ * query stops after it. Any other order reads the matches as a subquery. */
 static char *
 build_list_sql (const PhEntryFilter *filter,
                 PhEntrySort          sort,
@@ -992,20 +1018,51 @@ build_list_sql (const PhEntryFilter *filter,
   GString *sql = g_string_new (NULL);
   const char *dir = descending ? "DESC" : "ASC";
   const char *column = sort_column (sort);
+  const char *fts = text_kind == TEXT_WORDS ? "entries_fts"
+                    : text_kind == TEXT_DIGITS ? "entries_digits" : NULL;
 
-  if (count)
+  if (fts != NULL && !count && column != NULL)
     {
-      g_string_append (sql, "SELECT count(*) FROM entries e");
-      append_where (sql, filter, text_kind);
+      text_kind = text_kind == TEXT_WORDS ? TEXT_WORDS_IN : TEXT_DIGITS_IN;
+      fts = NULL;
+    }
+
+  /* Counting a search alone needs only its index. */
+  if (fts != NULL && count && filter->status == PH_ENTRY_STATUS_ANY &&
+      filter->category == PH_CATEGORY_ANY && filter->channel == PH_CHANNEL_ANY &&
+      filter->network == NULL && filter->unit_id == 0 && filter->document_id == 0 &&
+      filter->source_key == NULL && filter->received_from == NULL && filter->received_to == NULL)
+    {
+      g_string_append_printf (sql, "SELECT count(*) FROM %s WHERE %s MATCH :text", fts, fts);
       return g_string_free (sql, FALSE);
     }
 
-  g_string_append (sql, "SELECT " ENTRY_COLUMNS " FROM entries e JOIN units u ON u.id = e.unit_id");
+  if (count)
+    g_string_append (sql, "SELECT count(*) FROM ");
+  else
+    g_string_append (sql, "SELECT " ENTRY_COLUMNS " FROM ");
+  if (fts != NULL)
+    g_string_append_printf (sql, "%s CROSS JOIN entries e ON e.id = (%s.rowid & " ID_MASK ")",
+                            fts, fts);
+  else
+    g_string_append (sql, "entries e");
+  if (!count)
+    g_string_append (sql, " JOIN units u ON u.id = e.unit_id");
+
   append_where (sql, filter, text_kind);
+  if (count)
+    return g_string_free (sql, FALSE);
+
   g_string_append (sql, " ORDER BY ");
-  if (column != NULL)
-    g_string_append_printf (sql, "%s %s, ", column, dir);
-  g_string_append_printf (sql, "e.received_on %s, e.id %s LIMIT :limit OFFSET :offset", dir, dir);
+  if (fts != NULL)
+    g_string_append_printf (sql, "%s.rowid %s", fts, dir);
+  else
+    {
+      if (column != NULL)
+        g_string_append_printf (sql, "%s %s, ", column, dir);
+      g_string_append_printf (sql, "e.received_on %s, e.id %s", dir, dir);
+    }
+  g_string_append (sql, " LIMIT :limit OFFSET :offset");
   return g_string_free (sql, FALSE);
 }
 
@@ -1230,4 +1287,52 @@ ph_store_get_source (PhStore     *self,
     ph_store_set_db_error (self, rc, error);
   sqlite3_reset (stmt);
   return source;
+}
+
+/**
+ * ph_store_add_entry:
+ * @document_id: an incoming document already registered
+ * @entry: the new entry, as for ph_store_create_document(); its id, code and
+ *   source fields are set on success, and its evidence is attached
+ *
+ * Adds one more entry to a registered document (a clerk correcting a document
+ * that listed a number the first registration missed), with its audit rows.
+ *
+ * Returns: the entry's id, or 0 with @error set
+ */
+gint64
+ph_store_add_entry (PhStore     *self,
+                    gint64       document_id,
+                    PhEntry     *entry,
+                    GError     **error)
+{
+  g_autoptr(PhDocument) document = NULL;
+  g_autofree char *now = ph_store_now ();
+
+  g_return_val_if_fail (PH_IS_STORE (self), 0);
+  g_return_val_if_fail (entry != NULL, 0);
+
+  document = ph_store_get_document (self, document_id, error);
+  if (document == NULL)
+    return 0;
+  if (!prepare_entry (entry, error))
+    return 0;
+
+  if (!ph_store_begin (self, error))
+    return 0;
+  if (!insert_entry (self, document, entry, now, error))
+    {
+      ph_store_rollback (self);
+      entry->id = 0;
+      g_clear_pointer (&entry->code, g_free);
+      return 0;
+    }
+  ph_store_emit_changed (self, "entries", entry->id);
+  if (!ph_store_commit (self, error))
+    {
+      entry->id = 0;
+      g_clear_pointer (&entry->code, g_free);
+      return 0;
+    }
+  return entry->id;
 }

@@ -88,6 +88,10 @@ gint64        ph_store_create_document     (PhStore             *self,
                                             PhDocument          *document,
                                             GPtrArray           *entries,
                                             GError             **error);
+gint64        ph_store_add_entry           (PhStore             *self,
+                                            gint64               document_id,
+                                            PhEntry             *entry,
+                                            GError             **error);
 PhDocument   *ph_store_get_document        (PhStore             *self,
                                             gint64               id,
                                             GError             **error);

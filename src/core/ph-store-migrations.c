@@ -68,7 +68,7 @@ static const char schema_v1[] =
    * so that lists filter and sort on one table's indexes. */
   "CREATE TABLE entries ("
   "  id INTEGER PRIMARY KEY,"
-  "  code TEXT NOT NULL UNIQUE,"
+  "  code TEXT UNIQUE,"
   "  document_id INTEGER NOT NULL REFERENCES documents (id),"
   "  unit_id INTEGER NOT NULL REFERENCES units (id),"
   "  received_on TEXT NOT NULL,"
@@ -341,9 +341,278 @@ seed_v1 (PhStore  *store,
   return ph_store_step_done (store, stmt, error);
 }
 
+/* Users, roles and signing keys; batches from draft to closed with their
+ * sign-off (ph-store-users.c, ph-store-batches.c). batches and batch_entries
+ * are rebuilt: the state list grows ("answered") and a signed batch needs
+ * columns that a CHECK cannot be added to in place. The rebuild keeps every
+ * row; batch_entries is moved to the new batches table before the old one is
+ * dropped, so that ON DELETE CASCADE never fires on it. */
+static const char schema_v2[] =
+  "ALTER TABLE users ADD COLUMN authority TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE users ADD COLUMN password_hash TEXT;"
+  "ALTER TABLE users ADD COLUMN public_key TEXT;"
+  "ALTER TABLE users ADD COLUMN sealed_key TEXT;"
+  "ALTER TABLE users ADD COLUMN updated_at TEXT;"
+
+  /* Every public key an approver ever had: a batch signed before a password
+   * reset gave them a new key still verifies against the old one. */
+  "CREATE TABLE user_keys ("
+  "  id INTEGER PRIMARY KEY,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id),"
+  "  public_key TEXT NOT NULL UNIQUE CHECK (length(public_key) = 64),"
+  "  created_at TEXT NOT NULL,"
+  "  retired_at TEXT"
+  ");"
+  "CREATE INDEX user_keys_user ON user_keys (user_id);"
+  "CREATE TRIGGER user_keys_no_delete BEFORE DELETE ON user_keys"
+  " BEGIN SELECT RAISE (ABORT, 'ph:key-history'); END;"
+  "CREATE TRIGGER user_keys_no_change BEFORE UPDATE OF user_id, public_key, created_at ON user_keys"
+  " BEGIN SELECT RAISE (ABORT, 'ph:key-history'); END;"
+
+  "CREATE TABLE batches_v2 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT UNIQUE,"
+  "  state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'submitted', 'returned',"
+  "    'approved', 'sent', 'answered', 'closed')),"
+  "  number TEXT NOT NULL DEFAULT '',"
+  "  symbol TEXT NOT NULL DEFAULT '',"
+  "  dated_on TEXT,"
+  "  recipient TEXT NOT NULL DEFAULT '',"
+  "  subject TEXT NOT NULL DEFAULT '',"
+  "  signer_id INTEGER REFERENCES users (id),"
+  "  signer_authority TEXT NOT NULL DEFAULT '',"
+  "  signer_title TEXT NOT NULL DEFAULT '',"
+  "  signer_name TEXT NOT NULL DEFAULT '',"
+  "  created_by TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  submitted_at TEXT,"
+  "  returned_by TEXT,"
+  "  returned_at TEXT,"
+  "  return_comment TEXT NOT NULL DEFAULT '',"
+  "  approved_by INTEGER REFERENCES users (id),"
+  "  approved_at TEXT,"
+  "  digest TEXT,"
+  "  signature TEXT,"
+  "  public_key TEXT,"
+  "  sent_on TEXT,"
+  "  sent_by TEXT,"
+  "  closed_at TEXT,"
+  "  closed_by TEXT"
+  ");"
+  "INSERT INTO batches_v2 (id, code, state, number, symbol, dated_on, recipient, subject,"
+  "  created_by, created_at, updated_at)"
+  " SELECT id, 'DG-' || substr (created_at, 1, 4) || '-' || printf ('%03d', id),"
+  "  CASE WHEN state IN ('draft', 'submitted', 'returned') THEN state ELSE 'draft' END,"
+  "  number, symbol, dated_on, recipient, subject, created_by, created_at, updated_at"
+  " FROM batches;"
+  "CREATE TABLE batch_entries_v2 ("
+  "  batch_id INTEGER NOT NULL REFERENCES batches_v2 (id) ON DELETE CASCADE,"
+  "  entry_id INTEGER NOT NULL REFERENCES entries (id),"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (batch_id, entry_id)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO batch_entries_v2 (batch_id, entry_id, position)"
+  " SELECT batch_id, entry_id, position FROM batch_entries;"
+  /* A rename checks every trigger; this one names the table being replaced. */
+  "DROP TRIGGER entries_in_batch;"
+  "DROP TABLE batch_entries;"
+  "ALTER TABLE batch_entries_v2 RENAME TO batch_entries;"
+  "DROP TABLE batches;"
+  "ALTER TABLE batches_v2 RENAME TO batches;"
+  "CREATE INDEX batch_entries_entry ON batch_entries (entry_id);"
+  "CREATE TRIGGER entries_in_batch BEFORE UPDATE OF status ON entries"
+  " WHEN NEW.status = 'in-batch' AND OLD.status <> 'in-batch'"
+  "  AND NOT EXISTS (SELECT 1 FROM batch_entries WHERE entry_id = NEW.id)"
+  " BEGIN SELECT RAISE (ABORT, 'ph:not-in-batch'); END;"
+  "CREATE INDEX batches_state ON batches (state, id);"
+  /* The application gives each batch its code (DG-2026-003); a row made any
+   * other way gets one from its id. */
+  "CREATE TRIGGER batches_code AFTER INSERT ON batches WHEN NEW.code IS NULL BEGIN"
+  "  UPDATE batches SET code = 'DG-' || substr (NEW.created_at, 1, 4) || '-'"
+  "   || printf ('%03d', NEW.id) WHERE id = NEW.id;"
+  " END;"
+  "CREATE TRIGGER batch_entries_verified BEFORE INSERT ON batch_entries"
+  " WHEN (SELECT status FROM entries WHERE id = NEW.entry_id) IS NOT 'verified'"
+  " BEGIN SELECT RAISE (ABORT, 'ph:not-verified'); END;"
+
+  /* Who built or filled each batch: none of them may approve it (four-eyes). */
+  "CREATE TABLE batch_contributors ("
+  "  batch_id INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,"
+  "  login TEXT NOT NULL,"
+  "  what TEXT NOT NULL CHECK (what IN ('created', 'entries', 'fields', 'submitted')),"
+  "  at TEXT NOT NULL,"
+  "  PRIMARY KEY (batch_id, login, what)"
+  ") WITHOUT ROWID;"
+  "CREATE TRIGGER batch_contributors_signed BEFORE INSERT ON batch_contributors"
+  " WHEN (SELECT state FROM batches WHERE id = NEW.batch_id) NOT IN ('draft', 'returned', 'submitted')"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-signed'); END;"
+  "CREATE TRIGGER batch_contributors_no_delete BEFORE DELETE ON batch_contributors"
+  " WHEN (SELECT state FROM batches WHERE id = OLD.batch_id) IS NOT NULL"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-signed'); END;"
+
+  /* The Authority's answer per source of a sent batch. */
+  "CREATE TABLE batch_answers ("
+  "  batch_id INTEGER NOT NULL REFERENCES batches (id),"
+  "  source_key TEXT NOT NULL,"
+  "  answer TEXT NOT NULL CHECK (answer IN ('blocked-one-way', 'blocked-two-way', 'handled',"
+  "    'rejected')),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  recorded_by TEXT NOT NULL,"
+  "  recorded_at TEXT NOT NULL,"
+  "  PRIMARY KEY (batch_id, source_key)"
+  ") WITHOUT ROWID;"
+  "CREATE TRIGGER batch_answers_state BEFORE INSERT ON batch_answers"
+  " WHEN (SELECT state FROM batches WHERE id = NEW.batch_id) NOT IN ('sent', 'answered')"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-state'); END;"
+  "CREATE TRIGGER batch_answers_closed BEFORE UPDATE ON batch_answers"
+  " WHEN (SELECT state FROM batches WHERE id = OLD.batch_id) NOT IN ('sent', 'answered')"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-state'); END;"
+  "CREATE TRIGGER batch_answers_no_delete BEFORE DELETE ON batch_answers"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-state'); END;"
+
+  /* A batch's life (ph_batch_state_can_change()). */
+  "CREATE TRIGGER batches_insert_state BEFORE INSERT ON batches WHEN NEW.state <> 'draft'"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-state'); END;"
+  "CREATE TRIGGER batches_state_rule BEFORE UPDATE OF state ON batches"
+  " WHEN OLD.state <> NEW.state AND NOT ("
+  "   (OLD.state IN ('draft', 'returned') AND NEW.state = 'submitted') OR"
+  "   (OLD.state = 'submitted' AND NEW.state IN ('approved', 'returned')) OR"
+  "   (OLD.state = 'approved' AND NEW.state = 'sent') OR"
+  "   (OLD.state = 'sent' AND NEW.state IN ('answered', 'closed')) OR"
+  "   (OLD.state = 'answered' AND NEW.state = 'closed'))"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-state'); END;"
+  "CREATE TRIGGER batches_approval_signed BEFORE UPDATE OF state ON batches"
+  " WHEN NEW.state = 'approved' AND (NEW.digest IS NULL OR NEW.signature IS NULL"
+  "   OR NEW.public_key IS NULL OR NEW.approved_by IS NULL)"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-unsigned'); END;"
+  /* Once approved, what was signed stays as it was signed. */
+  "CREATE TRIGGER batches_signed BEFORE UPDATE OF code, number, symbol, dated_on, recipient,"
+  "  subject, signer_id, signer_authority, signer_title, signer_name, created_by, created_at,"
+  "  submitted_at, approved_by, approved_at, digest, signature, public_key ON batches"
+  " WHEN OLD.state IN ('approved', 'sent', 'answered', 'closed')"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-signed'); END;"
+  "CREATE TRIGGER batches_no_delete BEFORE DELETE ON batches"
+  " WHEN OLD.state NOT IN ('draft', 'returned')"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-signed'); END;"
+
+  /* Entries join and leave only a draft; their status follows the batch. */
+  "CREATE TRIGGER batch_entries_insert_locked BEFORE INSERT ON batch_entries"
+  " WHEN (SELECT state FROM batches WHERE id = NEW.batch_id) NOT IN ('draft', 'returned')"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-locked'); END;"
+  "CREATE TRIGGER batch_entries_delete_locked BEFORE DELETE ON batch_entries"
+  " WHEN (SELECT state FROM batches WHERE id = OLD.batch_id) NOT IN ('draft', 'returned')"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-locked'); END;"
+  "CREATE TRIGGER batch_entries_no_update BEFORE UPDATE ON batch_entries"
+  " WHEN (SELECT state FROM batches WHERE id = OLD.batch_id) NOT IN ('draft', 'returned')"
+  "   OR (SELECT state FROM batches WHERE id = NEW.batch_id) NOT IN ('draft', 'returned')"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-locked'); END;"
+  "CREATE TRIGGER batch_entries_status_in AFTER INSERT ON batch_entries BEGIN"
+  "  UPDATE entries SET status = 'in-batch' WHERE id = NEW.entry_id AND status = 'verified';"
+  " END;"
+  "CREATE TRIGGER batch_entries_status_out AFTER DELETE ON batch_entries BEGIN"
+  "  UPDATE entries SET status = 'verified' WHERE id = OLD.entry_id AND status = 'in-batch';"
+  " END;"
+  "CREATE TRIGGER batches_sent AFTER UPDATE OF state ON batches"
+  " WHEN NEW.state = 'sent' AND OLD.state <> 'sent' BEGIN"
+  "  UPDATE entries SET status = 'sent' WHERE status = 'in-batch'"
+  "   AND id IN (SELECT entry_id FROM batch_entries WHERE batch_id = NEW.id);"
+  "  UPDATE sources SET answer = 'sent' WHERE answer = 'not-sent' AND key IN"
+  "   (SELECT e.source_key FROM batch_entries be JOIN entries e ON e.id = be.entry_id"
+  "    WHERE be.batch_id = NEW.id);"
+  " END;"
+  "CREATE TRIGGER batch_answers_insert AFTER INSERT ON batch_answers BEGIN"
+  "  UPDATE entries SET status = 'answered' WHERE status = 'sent' AND source_key = NEW.source_key"
+  "   AND id IN (SELECT entry_id FROM batch_entries WHERE batch_id = NEW.batch_id);"
+  "  UPDATE sources SET answer = NEW.answer, answer_note = NEW.note, answered_at = NEW.recorded_at"
+  "   WHERE key = NEW.source_key;"
+  " END;"
+  "CREATE TRIGGER batch_answers_update AFTER UPDATE ON batch_answers BEGIN"
+  "  UPDATE sources SET answer = NEW.answer, answer_note = NEW.note, answered_at = NEW.recorded_at"
+  "   WHERE key = NEW.source_key;"
+  " END;"
+
+  /* An entry of a signed batch keeps its status path and its evidence. The
+   * content itself is frozen by entries_frozen (schema v1) from "in batch" on. */
+  "CREATE TRIGGER entries_signed_status BEFORE UPDATE OF status ON entries"
+  " WHEN NEW.status NOT IN ('sent', 'answered') AND OLD.status <> NEW.status AND EXISTS ("
+  "   SELECT 1 FROM batch_entries be JOIN batches b ON b.id = be.batch_id"
+  "   WHERE be.entry_id = OLD.id AND b.state IN ('approved', 'sent', 'answered', 'closed'))"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-signed'); END;"
+  "CREATE TRIGGER entries_signed_content BEFORE UPDATE OF code, document_id, unit_id, received_on,"
+  "  source_input, source_key, source_e164, source_display, source_kind, network, province,"
+  "  category, channel, impersonated, occurred_at, receiving_number, content, notes,"
+  "  evidence_count ON entries"
+  " WHEN EXISTS (SELECT 1 FROM batch_entries be JOIN batches b ON b.id = be.batch_id"
+  "   WHERE be.entry_id = OLD.id AND b.state IN ('approved', 'sent', 'answered', 'closed'))"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-signed'); END;"
+  "CREATE TRIGGER entries_signed_delete BEFORE DELETE ON entries"
+  " WHEN EXISTS (SELECT 1 FROM batch_entries WHERE entry_id = OLD.id)"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-signed'); END;"
+  "CREATE TRIGGER evidence_signed_insert BEFORE INSERT ON evidence"
+  " WHEN NEW.entry_id IS NOT NULL AND EXISTS (SELECT 1 FROM batch_entries be"
+  "   JOIN batches b ON b.id = be.batch_id WHERE be.entry_id = NEW.entry_id"
+  "   AND b.state IN ('approved', 'sent', 'answered', 'closed'))"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-signed'); END;"
+  "CREATE TRIGGER evidence_signed_delete BEFORE DELETE ON evidence"
+  " WHEN OLD.entry_id IS NOT NULL AND EXISTS (SELECT 1 FROM batch_entries be"
+  "   JOIN batches b ON b.id = be.batch_id WHERE be.entry_id = OLD.entry_id"
+  "   AND b.state IN ('approved', 'sent', 'answered', 'closed'))"
+  " BEGIN SELECT RAISE (ABORT, 'ph:batch-signed'); END;";
+
+/* Search that stays fast at a million entries. Both full-text indexes are keyed
+ * by the entry's sort key, (julianday (received_on) << 32) + id, instead of its
+ * id: FTS5 returns matches in key order by itself, so "newest first" pages of a
+ * search read the index lazily and stop after a page, however common the words
+ * (ph-store-entries.c). The body index keeps no positions (no phrase queries,
+ * only words and prefixes) and no column sizes (no ranking), and indexes the
+ * two- and three-letter prefixes so that a word being typed ("cong a…") is one
+ * lookup, not a merge of every word it starts; the trigram index of digits
+ * needs its positions for substrings. */
+#define SORT_KEY(e) "((CAST (julianday (" e ".received_on) AS INTEGER) << 32) + " e ".id)"
+#define FTS_BODY(e) \
+  "ph_fold_concat (" e ".code, " e ".source_display, " e ".source_input, " e ".network, " \
+  e ".province, " e ".impersonated, " e ".receiving_number, " e ".content, " e ".notes," \
+  " (SELECT name FROM units WHERE id = " e ".unit_id)," \
+  " (SELECT number || ' ' || summary FROM documents WHERE id = " e ".document_id))"
+#define FTS_DIGITS(e) \
+  "ph_digits_terms (" e ".source_e164, " e ".source_input, " e ".receiving_number)"
+
+static const char schema_v3[] =
+  "DROP TRIGGER entries_fts_insert;"
+  "DROP TRIGGER entries_fts_update;"
+  "DROP TRIGGER entries_fts_delete;"
+  "DROP TABLE entries_fts;"
+  "DROP TABLE entries_digits;"
+  "CREATE VIRTUAL TABLE entries_fts USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2',"
+  "  prefix = '2 3', detail = none, columnsize = 0);"
+  "CREATE VIRTUAL TABLE entries_digits USING fts5 (digits, tokenize = 'trigram', columnsize = 0);"
+  "INSERT INTO entries_fts (rowid, body) SELECT " SORT_KEY ("e") ", " FTS_BODY ("e") " FROM entries e;"
+  "INSERT INTO entries_digits (rowid, digits) SELECT " SORT_KEY ("e") ", " FTS_DIGITS ("e")
+  " FROM entries e;"
+  "CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN"
+  "  INSERT INTO entries_fts (rowid, body) VALUES (" SORT_KEY ("NEW") ", " FTS_BODY ("NEW") ");"
+  "  INSERT INTO entries_digits (rowid, digits) VALUES (" SORT_KEY ("NEW") ", " FTS_DIGITS ("NEW") ");"
+  " END;"
+  "CREATE TRIGGER entries_fts_update AFTER UPDATE OF received_on, source_input, source_display,"
+  "  network, province, impersonated, receiving_number, content, notes, unit_id, document_id"
+  "  ON entries BEGIN"
+  "  DELETE FROM entries_fts WHERE rowid = " SORT_KEY ("OLD") ";"
+  "  DELETE FROM entries_digits WHERE rowid = " SORT_KEY ("OLD") ";"
+  "  INSERT INTO entries_fts (rowid, body) VALUES (" SORT_KEY ("NEW") ", " FTS_BODY ("NEW") ");"
+  "  INSERT INTO entries_digits (rowid, digits) VALUES (" SORT_KEY ("NEW") ", " FTS_DIGITS ("NEW") ");"
+  " END;"
+  "CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN"
+  "  DELETE FROM entries_fts WHERE rowid = " SORT_KEY ("OLD") ";"
+  "  DELETE FROM entries_digits WHERE rowid = " SORT_KEY ("OLD") ";"
+  " END;";
+
 /* Append new steps at the end; see the comment at the top of this file. */
 static const PhMigration migrations[] = {
   { 1, schema_v1, seed_v1 },
+  { 2, schema_v2, NULL },
+  { 3, schema_v3, NULL },
 };
 
 const PhMigration *

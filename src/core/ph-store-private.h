@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+PhStore      *ph_store_open_at_version     (const char    *data_dir,
+                                            int            up_to,
+                                            GError       **error);
 sqlite3      *ph_store_get_db              (PhStore       *self);
 sqlite3_stmt *ph_store_prepare             (PhStore       *self,
                                             const char    *sql,

@@ -446,10 +446,11 @@ ph_entry_editor_init (PhEntryEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->loading++;
-  for (PhIntakeChannel i = 0; i < PH_INTAKE_N_CHANNELS; i++)
-    gtk_string_list_append (channels, ph_intake_channel_get_label (i));
-  for (PhIntakeCategory i = 0; i < PH_INTAKE_N_CATEGORIES; i++)
-    gtk_string_list_append (categories, ph_intake_category_get_label (i));
+  /* The combo rows list the store's values from the first after "any", in order. */
+  for (PhChannel i = PH_CHANNEL_CALL; ph_channel_to_string (i) != NULL; i++)
+    gtk_string_list_append (channels, ph_channel_get_label (i));
+  for (PhCategory i = PH_CATEGORY_SCAM; ph_category_to_string (i) != NULL; i++)
+    gtk_string_list_append (categories, ph_category_get_label (i));
   adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channels));
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
   self->loading--;
@@ -490,8 +491,10 @@ ph_entry_editor_load (PhEntryEditor *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->source_row),
                          entry != NULL && entry->source != NULL ? entry->source : "");
-  adw_combo_row_set_selected (self->channel_row, entry != NULL ? entry->channel : 0);
-  adw_combo_row_set_selected (self->category_row, entry != NULL ? entry->category : 0);
+  adw_combo_row_set_selected (self->channel_row,
+                              (entry != NULL ? entry->channel : PH_CHANNEL_CALL) - PH_CHANNEL_CALL);
+  adw_combo_row_set_selected (self->category_row,
+                              (entry != NULL ? entry->category : PH_CATEGORY_SCAM) - PH_CATEGORY_SCAM);
   gtk_editable_set_text (GTK_EDITABLE (self->impersonated_row),
                          entry != NULL && entry->impersonated != NULL ? entry->impersonated : "");
   gtk_editable_set_text (GTK_EDITABLE (self->when_row), when != NULL ? when : "");
@@ -570,8 +573,8 @@ ph_entry_editor_store (PhEntryEditor  *self,
 
   g_free (entry->source);
   entry->source = dup_field (self->source_row);
-  entry->channel = adw_combo_row_get_selected (self->channel_row);
-  entry->category = adw_combo_row_get_selected (self->category_row);
+  entry->channel = PH_CHANNEL_CALL + adw_combo_row_get_selected (self->channel_row);
+  entry->category = PH_CATEGORY_SCAM + adw_combo_row_get_selected (self->category_row);
   g_free (entry->impersonated);
   entry->impersonated = dup_field (self->impersonated_row);
   g_clear_pointer (&entry->occurred, g_date_time_unref);
@@ -614,8 +617,8 @@ ph_entry_editor_apply_message (PhEntryEditor  *self,
                                GError        **error)
 {
   g_autoptr(PhSmsReport) report = NULL;
-  PhIntakeChannel channel;
-  PhIntakeCategory category;
+  PhChannel channel;
+  PhCategory category;
 
   g_return_val_if_fail (PH_IS_ENTRY_EDITOR (self), FALSE);
   g_return_val_if_fail (message != NULL, FALSE);
@@ -627,17 +630,17 @@ ph_entry_editor_apply_message (PhEntryEditor  *self,
   switch (report->category)
     {
     case PH_SMS_CATEGORY_SCAM:
-      channel = PH_INTAKE_CHANNEL_CALL;
-      category = PH_INTAKE_CATEGORY_SCAM;
+      channel = PH_CHANNEL_CALL;
+      category = PH_CATEGORY_SCAM;
       break;
     case PH_SMS_CATEGORY_SPAM_CALL:
-      channel = PH_INTAKE_CHANNEL_CALL;
-      category = PH_INTAKE_CATEGORY_SPAM;
+      channel = PH_CHANNEL_CALL;
+      category = PH_CATEGORY_SPAM;
       break;
     case PH_SMS_CATEGORY_SPAM_SMS:
     default:
-      channel = PH_INTAKE_CHANNEL_SMS;
-      category = PH_INTAKE_CATEGORY_SPAM;
+      channel = PH_CHANNEL_SMS;
+      category = PH_CATEGORY_SPAM;
       break;
     }
 
@@ -645,8 +648,8 @@ ph_entry_editor_apply_message (PhEntryEditor  *self,
   self->source_pasting = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->source_row), report->source->display);
   self->source_pasting = FALSE;
-  adw_combo_row_set_selected (self->channel_row, channel);
-  adw_combo_row_set_selected (self->category_row, category);
+  adw_combo_row_set_selected (self->channel_row, channel - PH_CHANNEL_CALL);
+  adw_combo_row_set_selected (self->category_row, category - PH_CATEGORY_SCAM);
   self->content_pasting = FALSE;
   self->loading++;   /* so that setting the content is not taken for another paste */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->content_view), report->content, -1);

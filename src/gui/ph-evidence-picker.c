@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ph-evidence-gallery.h"
 #include "ph-evidence-picker.h"
 
 struct _PhEvidencePicker
@@ -23,7 +24,7 @@ struct _PhEvidencePicker
   gboolean             checking;
 
   GtkStack            *stack;
-  GtkFlowBox          *flow_box;
+  PhEvidenceGallery   *gallery;
   GtkListBox          *refusal_list;
   GtkSpinner          *spinner;
 };
@@ -63,12 +64,43 @@ update_busy (PhEvidencePicker *self,
 }
 
 static void
+add_to_gallery (PhEvidencePicker *self,
+                guint             position)
+{
+  g_autoptr(PhIntakeFile) file = g_list_model_get_item (G_LIST_MODEL (self->files), position);
+
+  ph_evidence_gallery_add (self->gallery, ph_intake_file_get_file (file),
+                           ph_intake_file_get_content_type (file), ph_intake_file_get_name (file));
+}
+
+/* The gallery shows the files (thumbnails, the player); it only appends, so
+ * anything but an append or a removal rebuilds it. */
+static void
 on_files_changed (PhEvidencePicker *self,
                   guint             position,
                   guint             removed,
                   guint             added,
                   GListModel       *model)
 {
+  guint n = g_list_model_get_n_items (model);
+
+  if (added == 0)
+    {
+      for (guint i = 0; i < removed; i++)
+        ph_evidence_gallery_remove (self->gallery, position);
+    }
+  else if (removed == 0 && position + added == n)
+    {
+      for (guint i = position; i < n; i++)
+        add_to_gallery (self, i);
+    }
+  else
+    {
+      ph_evidence_gallery_clear (self->gallery);
+      for (guint i = 0; i < n; i++)
+        add_to_gallery (self, i);
+    }
+
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (model) > 0 ? "files" : "empty");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FILES]);
@@ -308,112 +340,10 @@ add_files_action (GtkWidget  *widget,
 }
 
 static void
-on_remove_clicked (GtkButton        *button,
-                   PhEvidencePicker *self)
+on_remove_requested (PhEvidencePicker *self,
+                     guint             index)
 {
-  PhIntakeFile *file = g_object_get_data (G_OBJECT (button), "ph-intake-file");
-  guint position;
-
-  if (g_list_store_find (self->files, file, &position))
-    ph_evidence_picker_remove (self, position);
-}
-
-static void
-on_child_activated (GtkFlowBox       *flow_box,
-                    GtkFlowBoxChild  *child,
-                    PhEvidencePicker *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(PhIntakeFile) file =
-    g_list_model_get_item (G_LIST_MODEL (self->files), gtk_flow_box_child_get_index (child));
-  g_autofree char *uri = NULL;
-
-  if (file == NULL)
-    return;
-
-  /* Lets the clerk look at or listen to what was attached before saving. */
-  uri = g_file_get_uri (ph_intake_file_get_file (file));
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
-}
-
-static gboolean
-on_tile_key_pressed (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     PhEvidencePicker      *self)
-{
-  GtkWidget *child = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-
-  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete && keyval != GDK_KEY_BackSpace)
-    return FALSE;
-
-  ph_evidence_picker_remove (self, gtk_flow_box_child_get_index (GTK_FLOW_BOX_CHILD (child)));
-  return TRUE;
-}
-
-static GtkWidget *
-create_tile (gpointer item,
-             gpointer user_data)
-{
-  PhEvidencePicker *self = user_data;
-  PhIntakeFile *file = item;
-  GtkWidget *child = gtk_flow_box_child_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *overlay = gtk_overlay_new ();
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *picture;
-  GtkWidget *remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
-  GtkWidget *name = gtk_label_new (ph_intake_file_get_name (file));
-  g_autofree char *size = g_format_size (ph_intake_file_get_size (file));
-  GtkWidget *size_label = gtk_label_new (size);
-  GtkEventController *keys = gtk_event_controller_key_new ();
-  /* Translators: tooltip of an attached file; %s is its name */
-  g_autofree char *remove_tip = g_strdup_printf (_("Remove “%s”"), ph_intake_file_get_name (file));
-
-  if (ph_intake_file_get_thumbnail (file) != NULL)
-    {
-      picture = gtk_picture_new_for_paintable (ph_intake_file_get_thumbnail (file));
-      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-      gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
-    }
-  else
-    {
-      picture = gtk_image_new_from_icon_name (ph_intake_file_get_icon_name (file));
-      gtk_image_set_pixel_size (GTK_IMAGE (picture), 48);
-      gtk_widget_add_css_class (picture, "dim-label");
-    }
-  gtk_widget_set_size_request (picture, 112, 96);
-  gtk_frame_set_child (GTK_FRAME (frame), picture);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), frame);
-
-  gtk_widget_set_halign (remove, GTK_ALIGN_END);
-  gtk_widget_set_valign (remove, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (remove, 4);
-  gtk_widget_set_margin_end (remove, 4);
-  gtk_widget_set_tooltip_text (remove, remove_tip);
-  gtk_widget_add_css_class (remove, "circular");
-  gtk_widget_add_css_class (remove, "osd");
-  g_object_set_data_full (G_OBJECT (remove), "ph-intake-file", g_object_ref (file), g_object_unref);
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), self);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), remove);
-
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 16);
-  gtk_widget_set_tooltip_text (name, ph_intake_file_get_name (file));
-  gtk_widget_add_css_class (size_label, "dim-label");
-  gtk_widget_add_css_class (size_label, "caption");
-
-  gtk_box_append (GTK_BOX (box), overlay);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), size_label);
-  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), box);
-
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_tile_key_pressed), self);
-  gtk_widget_add_controller (child, keys);
-  gtk_widget_set_tooltip_text (child, ph_intake_file_get_name (file));
-
-  return child;
+  ph_evidence_picker_remove (self, index);
 }
 
 static void
@@ -490,13 +420,15 @@ ph_evidence_picker_class_init (PhEvidencePickerClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (PH_TYPE_EVIDENCE_GALLERY);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ph-evidence-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, PhEvidencePicker, stack);
-  gtk_widget_class_bind_template_child (widget_class, PhEvidencePicker, flow_box);
+  gtk_widget_class_bind_template_child (widget_class, PhEvidencePicker, gallery);
   gtk_widget_class_bind_template_child (widget_class, PhEvidencePicker, refusal_list);
   gtk_widget_class_bind_template_child (widget_class, PhEvidencePicker, spinner);
-  gtk_widget_class_bind_template_callback (widget_class, on_child_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_requested);
 
   gtk_widget_class_install_action (widget_class, "picker.add-files", NULL, add_files_action);
 }
@@ -514,7 +446,6 @@ ph_evidence_picker_init (PhEvidencePicker *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_flow_box_bind_model (self->flow_box, G_LIST_MODEL (self->files), create_tile, self, NULL);
   g_signal_connect_object (self->files, "items-changed", G_CALLBACK (on_files_changed), self,
                            G_CONNECT_SWAPPED);
 

@@ -2,35 +2,12 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "ph-intake-entry.h"
 #include "ph-intake-file.h"
 
 G_DEFINE_FINAL_TYPE (PhIntakeEntry, ph_intake_entry, G_TYPE_OBJECT)
-
-static const struct
-{
-  const char *id;
-  const char *label;
-} channels[] = {
-  [PH_INTAKE_CHANNEL_CALL] = { "call", N_("Call") },
-  [PH_INTAKE_CHANNEL_SMS] = { "sms", N_("SMS") },
-  [PH_INTAKE_CHANNEL_APP] = { "app", N_("Other app (Zalo, Viber…)") },
-};
-
-static const struct
-{
-  const char *id;
-  const char *label;
-} categories[] = {
-  [PH_INTAKE_CATEGORY_SCAM] = { "scam", N_("Scam") },
-  [PH_INTAKE_CATEGORY_SPAM] = { "spam", N_("Spam advertising") },
-  [PH_INTAKE_CATEGORY_IMPERSONATION] = { "impersonation", N_("Impersonation of a state body") },
-  [PH_INTAKE_CATEGORY_THREAT] = { "threat", N_("Threat or harassment") },
-  [PH_INTAKE_CATEGORY_DEBT] = { "debt", N_("Debt collection") },
-  [PH_INTAKE_CATEGORY_OTHER] = { "other", N_("Other") },
-};
 
 static void
 ph_intake_entry_finalize (GObject *object)
@@ -57,6 +34,9 @@ ph_intake_entry_class_init (PhIntakeEntryClass *klass)
 static void
 ph_intake_entry_init (PhIntakeEntry *self)
 {
+  self->status = PH_ENTRY_STATUS_RECEIVED;
+  self->category = PH_CATEGORY_SCAM;
+  self->channel = PH_CHANNEL_CALL;
   self->evidence = g_list_store_new (PH_TYPE_INTAKE_FILE);
 }
 
@@ -66,31 +46,89 @@ ph_intake_entry_new (void)
   return g_object_new (PH_TYPE_INTAKE_ENTRY, NULL);
 }
 
-/* "call", "sms", "app": the names the store and the exports use. */
-const char *
-ph_intake_channel_to_string (PhIntakeChannel channel)
+static char *
+dup_or_null (const char *text)
 {
-  g_return_val_if_fail (channel < PH_INTAKE_N_CHANNELS, NULL);
-  return channels[channel].id;
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
 
-const char *
-ph_intake_channel_get_label (PhIntakeChannel channel)
+/**
+ * ph_intake_entry_new_from_entry:
+ * @store: the store holding its evidence files
+ * @entry: an entry read from the store, with its evidence
+ *
+ * Returns: (transfer full): the entry, ready for the editor
+ */
+PhIntakeEntry *
+ph_intake_entry_new_from_entry (PhStore       *store,
+                                const PhEntry *entry)
 {
-  g_return_val_if_fail (channel < PH_INTAKE_N_CHANNELS, NULL);
-  return _(channels[channel].label);
+  PhIntakeEntry *self = ph_intake_entry_new ();
+  guint year, month, day, hour, minute;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  self->id = entry->id;
+  self->status = entry->status;
+  self->source = g_strdup (entry->source_input);
+  self->category = entry->category;
+  self->channel = entry->channel;
+  self->impersonated = dup_or_null (entry->impersonated);
+  self->receiver = dup_or_null (entry->receiving_number);
+  self->content = dup_or_null (entry->content);
+  self->notes = dup_or_null (entry->notes);
+
+  if (entry->occurred_at != NULL)
+    {
+      if (sscanf (entry->occurred_at, "%4u-%2u-%2uT%2u:%2u", &year, &month, &day, &hour,
+                  &minute) == 5)
+        {
+          self->occurred = g_date_time_new_local ((int) year, (int) month, (int) day,
+                                                  (int) hour, (int) minute, 0);
+          self->occurred_has_time = self->occurred != NULL;
+        }
+      else if (sscanf (entry->occurred_at, "%4u-%2u-%2u", &year, &month, &day) == 3)
+        self->occurred = g_date_time_new_local ((int) year, (int) month, (int) day, 0, 0, 0);
+    }
+
+  if (entry->evidence != NULL)
+    for (guint i = 0; i < entry->evidence->len; i++)
+      {
+        const PhEvidence *evidence = g_ptr_array_index (entry->evidence, i);
+        g_autoptr(PhIntakeFile) file = ph_intake_file_new_stored (store, evidence);
+
+        if (file != NULL)
+          g_list_store_append (self->evidence, file);
+      }
+
+  return self;
 }
 
-const char *
-ph_intake_category_to_string (PhIntakeCategory category)
+/**
+ * ph_intake_entry_to_entry:
+ *
+ * Returns: (transfer full): the fields a clerk edits as a store record; its
+ *   evidence is left for the caller, who imports the files first
+ */
+PhEntry *
+ph_intake_entry_to_entry (PhIntakeEntry *self)
 {
-  g_return_val_if_fail (category < PH_INTAKE_N_CATEGORIES, NULL);
-  return categories[category].id;
-}
+  PhEntry *entry = ph_entry_new ();
 
-const char *
-ph_intake_category_get_label (PhIntakeCategory category)
-{
-  g_return_val_if_fail (category < PH_INTAKE_N_CATEGORIES, NULL);
-  return _(categories[category].label);
+  g_return_val_if_fail (PH_IS_INTAKE_ENTRY (self), NULL);
+
+  entry->id = self->id;
+  entry->status = self->status;
+  entry->source_input = g_strdup (self->source);
+  entry->category = self->category;
+  entry->channel = self->channel;
+  entry->impersonated = g_strdup (self->impersonated);
+  entry->occurred_at = self->occurred == NULL ? NULL
+                       : g_date_time_format (self->occurred, self->occurred_has_time
+                                                             ? "%Y-%m-%dT%H:%M" : "%Y-%m-%d");
+  entry->receiving_number = g_strdup (self->receiver);
+  entry->content = g_strdup (self->content);
+  entry->notes = g_strdup (self->notes);
+
+  return entry;
 }

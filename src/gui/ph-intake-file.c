@@ -2,7 +2,7 @@
 /* ph-intake-file.c: a file the clerk attached as evidence, checked before it is
  * taken: it exists, is a regular file, is not empty, is within the size limit,
  * and its content (never its name) is a screenshot, a recording, a video or a PDF.
- * The check and the thumbnail run in a worker thread: a folder of photos from a
+ * The check runs in a worker thread: a folder of photos from a
  * phone must not freeze the dialog. */
 
 #include "config.h"
@@ -10,9 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "ph-intake-file.h"
+#include "ph-store-evidence.h"
 
 #define SNIFF_SIZE 4096
-#define THUMBNAIL_SIZE 160
 
 struct _PhIntakeFile
 {
@@ -22,8 +22,7 @@ struct _PhIntakeFile
   char             *name;
   char             *content_type;
   guint64           size;
-  PhIntakeFileKind  kind;
-  GdkPaintable     *thumbnail;
+  PhEvidenceKind    kind;
   gint64            evidence_id;
 };
 
@@ -33,31 +32,10 @@ G_DEFINE_QUARK (ph-intake-file-error-quark, ph_intake_file_error)
 enum {
   PROP_0,
   PROP_NAME,
-  PROP_THUMBNAIL,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The types DESIGN.md lists; subclasses (audio/x-opus+ogg is an audio/ogg) match too. */
-static const struct
-{
-  const char       *type;
-  PhIntakeFileKind  kind;
-} known_types[] = {
-  { "image/png", PH_INTAKE_FILE_KIND_IMAGE },
-  { "image/jpeg", PH_INTAKE_FILE_KIND_IMAGE },
-  { "image/webp", PH_INTAKE_FILE_KIND_IMAGE },
-  { "audio/AMR", PH_INTAKE_FILE_KIND_AUDIO },
-  { "audio/mpeg", PH_INTAKE_FILE_KIND_AUDIO },
-  { "audio/mp4", PH_INTAKE_FILE_KIND_AUDIO },
-  { "audio/aac", PH_INTAKE_FILE_KIND_AUDIO },
-  { "audio/x-wav", PH_INTAKE_FILE_KIND_AUDIO },
-  { "audio/ogg", PH_INTAKE_FILE_KIND_AUDIO },
-  { "audio/x-opus+ogg", PH_INTAKE_FILE_KIND_AUDIO },
-  { "video/mp4", PH_INTAKE_FILE_KIND_VIDEO },
-  { "application/pdf", PH_INTAKE_FILE_KIND_DOCUMENT },
-};
 
 static void
 ph_intake_file_finalize (GObject *object)
@@ -65,7 +43,6 @@ ph_intake_file_finalize (GObject *object)
   PhIntakeFile *self = PH_INTAKE_FILE (object);
 
   g_clear_object (&self->file);
-  g_clear_object (&self->thumbnail);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->content_type, g_free);
 
@@ -85,9 +62,6 @@ ph_intake_file_get_property (GObject    *object,
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
-    case PROP_THUMBNAIL:
-      g_value_set_object (value, self->thumbnail);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -104,32 +78,12 @@ ph_intake_file_class_init (PhIntakeFileClass *klass)
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_THUMBNAIL] =
-    g_param_spec_object ("thumbnail", NULL, NULL, GDK_TYPE_PAINTABLE,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 ph_intake_file_init (PhIntakeFile *self)
 {
-}
-
-static gboolean
-kind_from_type (const char       *content_type,
-                PhIntakeFileKind *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (known_types); i++)
-    {
-      g_autofree char *type = g_content_type_from_mime_type (known_types[i].type);
-
-      if (type != NULL && g_content_type_is_a (content_type, type))
-        {
-          *kind = known_types[i].kind;
-          return TRUE;
-        }
-    }
-  return FALSE;
 }
 
 static char *
@@ -159,10 +113,20 @@ check_thread (GTask        *task,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(PhIntakeFile) self = NULL;
-  g_autofree char *sniffed = NULL;
+  g_autofree char *path = g_file_get_path (file);
   guchar buffer[SNIFF_SIZE];
   gsize n_read = 0;
-  gboolean uncertain;
+  const char *mime;
+
+  /* The store copies files by path; a file on a phone or a network place is
+   * copied to this computer first. */
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, PH_INTAKE_FILE_ERROR, PH_INTAKE_FILE_ERROR_NOT_LOCAL,
+                               _("This file is not on this computer. Copy it to a folder here "
+                                 "first, then attach it."));
+      return;
+    }
 
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE ","
@@ -224,10 +188,12 @@ check_thread (GTask        *task,
       return;
     }
 
-  /* No file name: the type comes from the content alone. */
-  sniffed = g_content_type_guess (NULL, buffer, n_read, &uncertain);
-  if (!kind_from_type (sniffed, &self->kind) || !(data->accept & (1 << self->kind)))
+  /* The store's own detection, from the content alone (never the name): what is
+   * accepted here is what it will take. */
+  mime = ph_evidence_sniff (buffer, n_read, &self->kind);
+  if (mime == NULL || !(data->accept & (1 << self->kind)))
     {
+      g_autofree char *sniffed = g_content_type_guess (NULL, buffer, n_read, NULL);
       g_autofree char *what = g_content_type_get_description (sniffed);
       g_autofree char *expected = describe_accept (data->accept);
 
@@ -236,22 +202,38 @@ check_thread (GTask        *task,
                                _("This file is a %s. %s"), what, expected);
       return;
     }
-  self->content_type = g_content_type_get_mime_type (sniffed);
-
-  if (self->kind == PH_INTAKE_FILE_KIND_IMAGE)
-    {
-      g_autoptr(GdkPixbuf) pixbuf = NULL;
-      g_autofree char *path = g_file_get_path (file);
-
-      /* A thumbnail is a nicety: a WebP without its loader just shows the icon. */
-      if (path != NULL)
-        pixbuf = gdk_pixbuf_new_from_file_at_scale (path, THUMBNAIL_SIZE, THUMBNAIL_SIZE,
-                                                    TRUE, NULL);
-      if (pixbuf != NULL)
-        self->thumbnail = GDK_PAINTABLE (gdk_texture_new_for_pixbuf (pixbuf));
-    }
+  self->content_type = g_strdup (mime);
 
   g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
+}
+
+/**
+ * ph_intake_file_new_stored:
+ * @store: the store holding the file
+ * @evidence: an evidence row read from @store
+ *
+ * Returns: (transfer full): the evidence already in the store, as the editor
+ *   shows it when an entry is edited again
+ */
+PhIntakeFile *
+ph_intake_file_new_stored (PhStore          *store,
+                           const PhEvidence *evidence)
+{
+  PhIntakeFile *self;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (PH_IS_STORE (store), NULL);
+  g_return_val_if_fail (evidence != NULL, NULL);
+
+  path = ph_store_dup_evidence_path (store, evidence->sha256);
+  self = g_object_new (PH_TYPE_INTAKE_FILE, NULL);
+  self->file = g_file_new_for_path (path);
+  self->name = g_strdup (evidence->original_name);
+  self->size = (guint64) evidence->size;
+  self->content_type = g_strdup (evidence->mime);
+  self->kind = evidence->kind;
+  self->evidence_id = evidence->id;
+  return self;
 }
 
 /**
@@ -323,23 +305,11 @@ ph_intake_file_get_content_type (PhIntakeFile *self)
   return self->content_type;
 }
 
-PhIntakeFileKind
+PhEvidenceKind
 ph_intake_file_get_kind (PhIntakeFile *self)
 {
-  g_return_val_if_fail (PH_IS_INTAKE_FILE (self), PH_INTAKE_FILE_KIND_DOCUMENT);
+  g_return_val_if_fail (PH_IS_INTAKE_FILE (self), PH_EVIDENCE_KIND_DOCUMENT);
   return self->kind;
-}
-
-/**
- * ph_intake_file_get_thumbnail:
- *
- * Returns: (nullable): a small picture of an image file, or %NULL
- */
-GdkPaintable *
-ph_intake_file_get_thumbnail (PhIntakeFile *self)
-{
-  g_return_val_if_fail (PH_IS_INTAKE_FILE (self), NULL);
-  return self->thumbnail;
 }
 
 const char *
@@ -349,13 +319,14 @@ ph_intake_file_get_icon_name (PhIntakeFile *self)
 
   switch (self->kind)
     {
-    case PH_INTAKE_FILE_KIND_IMAGE:
+    case PH_EVIDENCE_KIND_IMAGE:
       return "image-x-generic-symbolic";
-    case PH_INTAKE_FILE_KIND_AUDIO:
+    case PH_EVIDENCE_KIND_AUDIO:
       return "audio-x-generic-symbolic";
-    case PH_INTAKE_FILE_KIND_VIDEO:
+    case PH_EVIDENCE_KIND_VIDEO:
       return "video-x-generic-symbolic";
-    case PH_INTAKE_FILE_KIND_DOCUMENT:
+    case PH_EVIDENCE_KIND_ANY:
+    case PH_EVIDENCE_KIND_DOCUMENT:
     default:
       return "x-office-document-symbolic";
     }

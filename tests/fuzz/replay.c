@@ -1,16 +1,40 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* replay.c: feeds every file of the committed fuzz corpus to the fuzz target's entry
- * point, one TAP line per file. Built with any compiler, run by `meson test`, so the
- * corpus keeps guarding the parsers without clang. */
+ * point. Built with any compiler and run by `meson test`, so the corpus keeps
+ * guarding the parsers without clang.
+ *
+ *   fuzz-replay DIR…     one TAP line per folder (seeds written by hand, inputs the
+ *                        fuzzer found); a failed check names the file that broke it */
 
 #include "config.h"
 
 #include <glib.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
+
+static const char *current_file;
+
+static void
+on_abort (int sig)
+{
+  static const char msg[] = "Bail out! a check failed on the corpus file ";
+
+  /* Only async-signal-safe calls here. */
+  if (write (STDOUT_FILENO, msg, sizeof msg - 1) < 0
+      || (current_file != NULL && write (STDOUT_FILENO, current_file, strlen (current_file)) < 0)
+      || write (STDOUT_FILENO, "\n", 1) < 0)
+    {
+      /* nothing more can be done */
+    }
+  signal (sig, SIG_DFL);
+  raise (sig);
+}
 
 static int
 compare_names (gconstpointer a,
@@ -19,56 +43,68 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* Returns how many files were replayed, or -1 with @error set. */
+static int
+replay_dir (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, error);
+  const char *name;
+
+  if (dir == NULL)
+    return -1;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_build_filename (path, name, NULL));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize len = 0;
+
+      current_file = g_ptr_array_index (names, i);
+      if (!g_file_get_contents (current_file, &contents, &len, error))
+        return -1;
+      LLVMFuzzerTestOneInput ((const uint8_t *) contents, len);
+    }
+  current_file = NULL;
+
+  return (int) names->len;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
+  gboolean failed = FALSE;
 
-  if (argc != 2)
+  if (argc < 2)
     {
-      g_printerr ("usage: %s CORPUS-DIR\n", argv[0]);
+      g_printerr ("usage: %s CORPUS-DIR…\n", argv[0]);
       return 2;
     }
 
-  dir = g_dir_open (argv[1], 0, &error);
-  if (dir == NULL)
-    {
-      g_print ("Bail out! %s\n", error->message);
-      return 1;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (name[0] != '.')
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
+  signal (SIGABRT, on_abort);
+  signal (SIGSEGV, on_abort);
 
-  if (names->len == 0)
+  g_print ("1..%d\n", argc - 1);
+  for (int i = 1; i < argc; i++)
     {
-      g_print ("Bail out! the corpus %s is empty\n", argv[1]);
-      return 1;
-    }
+      g_autoptr(GError) error = NULL;
+      g_autofree char *base = g_path_get_basename (argv[i]);
+      int n = replay_dir (argv[i], &error);
 
-  g_print ("1..%u\n", names->len);
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *file = g_ptr_array_index (names, i);
-      g_autofree char *path = g_build_filename (argv[1], file, NULL);
-      g_autofree char *contents = NULL;
-      gsize len = 0;
-
-      if (!g_file_get_contents (path, &contents, &len, &error))
+      if (n > 0)
+        g_print ("ok %d - corpus/%s: %d inputs\n", i, base, n);
+      else
         {
-          g_print ("not ok %u - %s\n# %s\n", i + 1, file, error->message);
-          g_clear_error (&error);
-          continue;
+          g_print ("not ok %d - corpus/%s\n# %s\n", i, base,
+                   error != NULL ? error->message : "the folder is empty");
+          failed = TRUE;
         }
-      /* A failed check aborts: the test then fails on its missing TAP lines. */
-      LLVMFuzzerTestOneInput ((const uint8_t *) contents, len);
-      g_print ("ok %u - %s\n", i + 1, file);
     }
 
-  return 0;
+  return failed ? 1 : 0;
 }

@@ -6,11 +6,12 @@
 #   tests/fuzz/run-fuzz.sh [SECONDS] [JOBS]      default 60 seconds, 1 job
 #
 # Builds a separate clang tree in _build-fuzz, starts from the committed corpus
-# (tests/fuzz/corpus, never written to) plus what earlier runs found
-# (_build-fuzz/corpus), and exits non-zero on any crash, leak, UB report or failed
-# check; the input that caused it is left in _build-fuzz/artifacts/. To add a run's
-# finds to the committed corpus, minimised:
-#   _build-fuzz/tests/fuzz/fuzz-parsers -merge=1 tests/fuzz/corpus _build-fuzz/corpus
+# (tests/fuzz/corpus/seeds written by hand, tests/fuzz/corpus/found from earlier runs;
+# never written to) plus what earlier local runs found (_build-fuzz/corpus), and exits
+# non-zero on any crash, leak, UB report or failed check; the input that caused it is
+# left in _build-fuzz/artifacts/. To add a run's finds to the committed corpus, minimised:
+#   G_SLICE=always-malloc _build-fuzz/tests/fuzz/fuzz-parsers -merge=1 \
+#     tests/fuzz/corpus/found _build-fuzz/corpus
 set -eu
 seconds=${1:-60}
 jobs=${2:-1}
@@ -47,7 +48,7 @@ status=0
 "$build/tests/fuzz/fuzz-parsers" \
   -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 $parallel \
   -print_final_stats=1 -artifact_prefix="$build/artifacts/" \
-  "$build/corpus" "$top/tests/fuzz/corpus" || status=$?
+  "$build/corpus" "$top/tests/fuzz/corpus/seeds" "$top/tests/fuzz/corpus/found" || status=$?
 
 if [ "$status" -ne 0 ]; then
   echo "run-fuzz: the fuzzer found a problem (exit $status); see $build/artifacts/" >&2
