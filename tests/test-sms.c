@@ -231,6 +231,20 @@ test_long_message (void)
   g_assert_no_error (error);
   g_assert_cmpuint (strlen (report->content), >, 9000);
 
+  /* A long run of digits and spaces costs linear time and gets the count right. */
+  {
+    g_autoptr(GString) zeros = g_string_new ("LD ");
+
+    for (guint i = 0; i < 10000; i++)
+      g_string_append (zeros, "0 ");
+    g_clear_pointer (&report, ph_sms_report_free);
+    report = ph_sms_parse (zeros->str, &error);
+    g_assert_null (report);
+    g_assert_error (error, PH_SMS_ERROR, PH_SMS_ERROR_INVALID_SOURCE);
+    g_assert_nonnull (strstr (error->message, "this one has 10000"));
+    g_clear_error (&error);
+  }
+
   for (guint i = 0; i < 10000; i++)
     g_string_append_c (junk, "[(0 +)]\xff"[i % 8]);
   g_clear_pointer (&report, ph_sms_report_free);

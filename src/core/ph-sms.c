@@ -18,6 +18,9 @@
 
 G_DEFINE_QUARK (ph-sms-error-quark, ph_sms_error)
 
+/* More digits than any number has (E.164's 15, plus 00 and a stray trunk 0). */
+#define MAX_CUT_DIGITS 18
+
 static const struct
 {
   const char *keyword;   /* folded */
@@ -189,6 +192,8 @@ take_bare_number (const char  *p,
   g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
   const char *q = p;
   gboolean prev_digit = FALSE;
+  guint digits = 0;
+  const char *run_end = NULL;   /* past the last digit */
 
   if (*q == '+' || g_str_has_prefix (q, "\xef\xbc\x8b"))
     q = g_utf8_next_char (q);
@@ -199,7 +204,9 @@ take_bare_number (const char  *p,
 
       if (!is_number_char (c))
         break;
-      if (prev_digit && !is_digit_char (c))
+      /* No source has more digits than MAX_CUT_DIGITS: trying cuts past them would
+       * only make a long run of digits cost quadratic time. */
+      if (prev_digit && !is_digit_char (c) && digits <= MAX_CUT_DIGITS)
         {
           gsize cut = (gsize) (q - p);
 
@@ -207,8 +214,13 @@ take_bare_number (const char  *p,
         }
       prev_digit = is_digit_char (c);
       q = g_utf8_next_char (q);
+      if (prev_digit)
+        {
+          digits++;
+          run_end = q;
+        }
     }
-  if (prev_digit)
+  if (prev_digit && digits <= MAX_CUT_DIGITS)
     {
       gsize cut = (gsize) (q - p);
 
@@ -227,7 +239,7 @@ take_bare_number (const char  *p,
         }
     }
 
-  *end = cuts->len > 0 ? p + g_array_index (cuts, gsize, cuts->len - 1) : q;
+  *end = run_end != NULL ? run_end : q;
   return FALSE;
 }
 
