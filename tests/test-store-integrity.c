@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "ph-demo.h"
+#include "ph-demo-batches.h"
 #include "ph-store.h"
 #include "ph-store-entries.h"
 #include "ph-store-evidence.h"
@@ -718,6 +719,82 @@ test_unreadable_file (void)
     }
 }
 
+static void
+test_source_record (void)
+{
+  g_autoptr(PhStore) store = demo_store (80);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n_batches = 0, answered = 0, sent = 0;
+
+  g_assert_true (ph_demo_add_batches (store, &n_batches, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_batches, >, 0);
+
+  /* every recorded answer is its source's answer */
+  g_assert_cmpint (sqlite3_prepare_v2 (ph_store_get_db (store),
+                                       "SELECT b.source_key, b.answer, s.answer FROM batch_answers b"
+                                       " JOIN sources s ON s.key = b.source_key", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(PhSource) source = ph_store_get_source (store, (const char *) sqlite3_column_text (stmt, 0), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, (const char *) sqlite3_column_text (stmt, 2));
+      g_assert_cmpstr (source->answer, ==, (const char *) sqlite3_column_text (stmt, 1));
+      g_assert_cmpuint (source->batch_count, >, 0);
+      g_assert_cmpstr (ph_source_answer_get_label (source->answer), !=, "");
+      answered++;
+    }
+  sqlite3_finalize (stmt);
+
+  /* a source sent without an answer yet is "sent" */
+  g_assert_cmpint (sqlite3_prepare_v2 (ph_store_get_db (store),
+                                       "SELECT DISTINCT s.answer FROM entries e JOIN sources s ON s.key = e.source_key"
+                                       " WHERE e.status = 'sent' AND s.key NOT IN (SELECT source_key FROM batch_answers)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "sent");
+      sent++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (answered + sent, >, 0);
+
+  /* and the counts and dates stay in step through deletes and edits */
+  {
+    g_autoptr(GPtrArray) page = NULL;
+    g_autoptr(GPtrArray) problems = NULL;
+    PhEntryFilter filter = { .status = PH_ENTRY_STATUS_RECEIVED };
+
+    page = ph_store_list_entries (store, &filter, PH_ENTRY_SORT_RECEIVED, TRUE, 0, 6, &error);
+    for (guint i = 0; i < page->len; i++)
+      {
+        PhEntry *entry = page->pdata[i];
+
+        if (i % 2 == 0)
+          g_assert_true (ph_store_delete_entry (store, entry->id, &error));
+        else
+          {
+            g_free (entry->source_input);
+            entry->source_input = g_strdup ("0987 000 111");
+            g_assert_true (ph_store_update_entry (store, entry, &error));
+          }
+        g_assert_no_error (error);
+      }
+    problems = verify (store);
+    g_assert_cmpuint (problems->len, ==, 0);
+
+    /* verify notices a source record edited behind the store's back */
+    g_clear_pointer (&problems, g_ptr_array_unref);
+    exec_sql (ph_store_get_database_path (store),
+              "UPDATE sources SET entry_count = entry_count + 1 WHERE key = '+84987000111'");
+    problems = verify (store);
+    g_assert_cmpuint (problems->len, ==, 1);
+    g_assert_nonnull (strstr (((PhProblem *) problems->pdata[0])->message, "0987 000 111"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -729,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/phananh/store-integrity/verify-audit-recomputed", test_verify_audit_recomputed);
   g_test_add_func ("/phananh/store-integrity/verify-evidence", test_verify_evidence);
   g_test_add_func ("/phananh/store-integrity/backup-restore", test_backup_restore);
+  g_test_add_func ("/phananh/store-integrity/source-record", test_source_record);
   g_test_add_func ("/phananh/store-integrity/migrations", test_migrations);
   g_test_add_func ("/phananh/store-integrity/newer-schema", test_newer_schema);
   g_test_add_func ("/phananh/store-integrity/query-plans", test_query_plans);

@@ -20,6 +20,31 @@
   " e.category, e.channel, e.impersonated, e.occurred_at, e.receiving_number, e.content," \
   " e.notes, e.status, e.reject_reason, e.evidence_count, e.created_at, e.updated_at"
 
+/**
+ * ph_source_answer_get_label:
+ * @answer: a stable answer name as in #PhSource
+ *
+ * Returns: the Authority's answer in words, for the interface
+ */
+const char *
+ph_source_answer_get_label (const char *answer)
+{
+  static const struct { const char *nick, *label; } answers[] = {
+    { "not-sent", N_("Not yet sent") },
+    { "sent", N_("Sent to the Authority") },
+    { "blocked-one-way", N_("Blocked one way") },
+    { "blocked-two-way", N_("Blocked both ways") },
+    { "handled", N_("Handled") },
+    /* Translators: the Authority rejected the report for lack of grounds */
+    { "rejected", N_("Rejected for lack of grounds") },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (answers); i++)
+    if (g_strcmp0 (answers[i].nick, answer) == 0)
+      return _(answers[i].label);
+  return "";
+}
+
 void
 ph_source_free (PhSource *source)
 {
@@ -833,7 +858,7 @@ typedef enum
   TEXT_DIGITS_IN,
 } TextKind;
 
-/* The full-text indexes are keyed by (julianday (received_on) << 32) + id (schema v2):
+/* The full-text indexes are keyed by (julianday (received_on) << 32) + id (schema v3):
  * the low 32 bits are the entry's id. */
 #define ID_MASK "4294967295"
 
@@ -881,7 +906,7 @@ build_text_query (const char  *text,
         continue;
 
       /* Only the word being typed is a prefix, and only from two letters: the
-       * index keeps two- and three-letter prefixes (schema v2). */
+       * index keeps two- and three-letter prefixes (schema v3). */
       last = TRUE;
       for (const char *q = p; *q != '\0'; q = g_utf8_next_char (q))
         if (g_unichar_isalnum (g_utf8_get_char (q)))

@@ -82,6 +82,7 @@ typedef struct
 } PhSource;
 
 void          ph_source_free               (PhSource            *source);
+const char   *ph_source_answer_get_label   (const char          *answer);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhSource, ph_source_free)
 
 gint64        ph_store_create_document     (PhStore             *self,

@@ -608,11 +608,35 @@ static const char schema_v3[] =
   "  DELETE FROM entries_digits WHERE rowid = " SORT_KEY ("OLD") ";"
   " END;";
 
+/* The source record follows the batches: a source whose entry is sent is "sent",
+ * and the Authority's answer recorded for a batch (batch_answers, schema v2)
+ * becomes the source's answer. Existing rows are brought in step first. */
+static const char schema_v4[] =
+  "UPDATE sources SET answer = 'sent' WHERE answer = 'not-sent' AND EXISTS"
+  " (SELECT 1 FROM entries WHERE source_key = sources.key AND status IN ('sent', 'answered'));"
+  "UPDATE sources SET (answer, answer_note, answered_at) ="
+  " (SELECT answer, note, recorded_at FROM batch_answers b WHERE b.source_key = sources.key"
+  "  ORDER BY recorded_at DESC, batch_id DESC LIMIT 1)"
+  " WHERE key IN (SELECT source_key FROM batch_answers);"
+  "CREATE TRIGGER sources_entry_sent AFTER UPDATE OF status ON entries"
+  " WHEN NEW.status = 'sent' AND OLD.status <> 'sent' BEGIN"
+  "  UPDATE sources SET answer = 'sent' WHERE key = NEW.source_key AND answer = 'not-sent';"
+  " END;"
+  "CREATE TRIGGER sources_answer_insert AFTER INSERT ON batch_answers BEGIN"
+  "  UPDATE sources SET answer = NEW.answer, answer_note = NEW.note, answered_at = NEW.recorded_at"
+  "  WHERE key = NEW.source_key;"
+  " END;"
+  "CREATE TRIGGER sources_answer_update AFTER UPDATE ON batch_answers BEGIN"
+  "  UPDATE sources SET answer = NEW.answer, answer_note = NEW.note, answered_at = NEW.recorded_at"
+  "  WHERE key = NEW.source_key;"
+  " END;";
+
 /* Append new steps at the end; see the comment at the top of this file. */
 static const PhMigration migrations[] = {
   { 1, schema_v1, seed_v1 },
   { 2, schema_v2, NULL },
   { 3, schema_v3, NULL },
+  { 4, schema_v4, NULL },
 };
 
 const PhMigration *

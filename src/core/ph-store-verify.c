@@ -85,6 +85,25 @@ check_database (PhStore    *self,
                                     sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2)));
   sqlite3_finalize (stmt);
 
+  /* the source records must agree with the entries they sum up */
+  stmt = NULL;
+  rc = sqlite3_prepare_v2 (db, "SELECT s.display FROM sources s"
+                               " LEFT JOIN (SELECT source_key, count(*) AS n, min (received_on) AS first,"
+                               "   max (received_on) AS last FROM entries GROUP BY source_key) e"
+                               " ON e.source_key = s.key"
+                               " WHERE coalesce (e.n, 0) <> s.entry_count"
+                               "  OR (e.n > 0 AND (e.first <> s.first_seen OR e.last <> s.last_seen))"
+                               " UNION ALL"
+                               " SELECT DISTINCT e.source_display FROM entries e"
+                               " WHERE NOT EXISTS (SELECT 1 FROM sources WHERE key = e.source_key)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      add_problem (problems, PH_PROBLEM_DATABASE, 0, (const char *) sqlite3_column_text (stmt, 0),
+                   g_strdup_printf (_("The source record of %s is out of step with its entries."),
+                                    sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
   /* the full-text indexes must hold what the entries hold */
   for (int i = 0; i < 2; i++)
     {
