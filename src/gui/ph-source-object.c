@@ -32,35 +32,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (PhSourceObject, ph_source_object, G_TYPE_OBJECT)
 
-static const struct
-{
-  const char *answer;
-  const char *label;
-} answers[] = {
-  { "not-sent", N_("Not sent") },
-  { "sent", N_("Sent, no answer yet") },
-  { "blocked-one-way", N_("Blocked one way") },
-  { "blocked-two-way", N_("Blocked both ways") },
-  { "handled", N_("Handled") },
-  { "rejected", N_("Rejected for lack of grounds") },
-};
-
-/**
- * ph_source_answer_get_label:
- * @answer: (nullable): the Authority's answer as the store keeps it (`blocked-two-way` …)
- *
- * Returns: the answer for people to read
- */
-const char *
-ph_source_answer_get_label (const char *answer)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
-    if (g_strcmp0 (answer, answers[i].answer) == 0)
-      return _(answers[i].label);
-
-  return answer != NULL ? answer : _(answers[0].label);
-}
-
 static void
 ph_source_object_finalize (GObject *object)
 {

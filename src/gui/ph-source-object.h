@@ -13,6 +13,5 @@ G_DECLARE_FINAL_TYPE (PhSourceObject, ph_source_object, PH, SOURCE_OBJECT, GObje
 
 PhSourceObject *ph_source_object_new        (PhSource       *source);
 const PhSource *ph_source_object_get_source (PhSourceObject *self);
-const char     *ph_source_answer_get_label  (const char     *answer);
 
 G_END_DECLS
