@@ -308,6 +308,9 @@ static const Case format_cases[] = {
   MOBILE ("<0912345678>"),
   MOBILE ("\"0912345678\""),
   MOBILE ("\xe2\x80\x8b" "0912345678"),  /* a zero-width space pasted from the web */
+  MOBILE ("ngày 12/08/2025 số 0912 345 678 gọi 3 lần"),   /* a date is not a second number */
+  MOBILE ("lúc 10:30 ngày 1/9 số +84 912 345 678"),
+  MOBILE ("gọi 113 từ 0912345678"),                        /* nor is a short code */
 
   /* Landlines and the police network. */
   { "024 3825 1234", PH_SOURCE_KIND_LANDLINE, "+842438251234", "024 3825 1234", "Hà Nội", NULL, NULL },
@@ -385,6 +388,8 @@ static const Case format_cases[] = {
   INVALID ("09O2345678", "letters inside"),
   INVALID ("0912345678 0987654321", "more than one number"),
   INVALID ("0912345678, 0987654321", "more than one number"),
+  INVALID ("0912345678 và 0987 654 32", "more than one number"),   /* the second is mistyped */
+  INVALID ("1900 1234 hoặc 0912345678", "more than one number"),
   INVALID ("2348560", "a landline number needs its area code"),
   INVALID ("123456789", "not a Vietnamese number; write a foreign number with + or 00"),
   INVALID ("0162 345 678", "Prefix 0162 was replaced by 032 in 2018"),

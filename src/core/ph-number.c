@@ -72,6 +72,8 @@ typedef enum
 } CharClass;
 
 #define MAX_GAPS 8
+/* Runs of 3 or more digits kept to pick the number out of text around it. */
+#define MAX_RUNS 8
 
 typedef struct
 {
@@ -412,7 +414,7 @@ classify_digits (const PhNumberingPlan *plan,
 
 static void
 end_run (Run      *run,
-         Run      *first,
+         Run      *runs,
          guint    *significant,
          gboolean *letters,
          gsize    *all_digits)
@@ -423,8 +425,8 @@ end_run (Run      *run,
   *all_digits += run->ndigits;
   if (run->ndigits >= 3)
     {
-      if (*significant == 0)
-        *first = *run;
+      if (*significant < MAX_RUNS)
+        runs[*significant] = *run;
       (*significant)++;
     }
 }
@@ -467,6 +469,44 @@ is_two_numbers (const PhNumberingPlan *plan,
   return FALSE;
 }
 
+/* Several runs of digits: "ngày 12/08/2025 số 0912 345 678 gọi 3 lần" holds one
+ * number and a date. Exactly one run must be a number (not a short code), and no
+ * other run may look like a mistyped one (9 digits or more, or after a +). */
+static void
+pick_number (const PhNumberingPlan *plan,
+             const Run             *runs,
+             guint                  significant,
+             Result                *r)
+{
+  Result found = { 0 };
+  guint numbers = 0;
+
+  if (significant > MAX_RUNS)
+    {
+      set_reason (r, REASON_SEVERAL, significant);
+      return;
+    }
+
+  for (guint i = 0; i < significant; i++)
+    {
+      Result t = { 0 };
+
+      classify_digits (plan, &runs[i], &t);
+      if (t.kind != PH_SOURCE_KIND_INVALID && t.kind != PH_SOURCE_KIND_SHORTCODE)
+        {
+          numbers++;
+          found = t;
+        }
+      else if (t.kind == PH_SOURCE_KIND_INVALID && (runs[i].plus || runs[i].ndigits >= 9))
+        numbers += 2;   /* a broken number next to a good one: let the clerk choose */
+    }
+
+  if (numbers == 1)
+    *r = found;
+  else
+    set_reason (r, REASON_SEVERAL, significant);
+}
+
 static void
 scan (const PhNumberingPlan *plan,
       const char            *input,
@@ -477,7 +517,7 @@ scan (const PhNumberingPlan *plan,
   const char *end = input + len;
   const char *start, *stop;
   Run run = { 0 };
-  Run first = { 0 };
+  Run runs[MAX_RUNS];
   gboolean in_run = FALSE;
   gboolean pending_plus = FALSE;
   gboolean letters = FALSE;       /* a letter between two digits: "0912a345678" */
@@ -532,7 +572,7 @@ scan (const PhNumberingPlan *plan,
         case CH_PLUS:
           if (in_run)
             {
-              end_run (&run, &first, &significant, &letters, &all_digits);
+              end_run (&run, runs, &significant, &letters, &all_digits);
               in_run = FALSE;
             }
           pending_plus = TRUE;
@@ -544,7 +584,7 @@ scan (const PhNumberingPlan *plan,
             word_left = (prev == CH_DIGIT) ? run.ndigits : 0;
           if (in_run)
             {
-              end_run (&run, &first, &significant, &letters, &all_digits);
+              end_run (&run, runs, &significant, &letters, &all_digits);
               in_run = FALSE;
             }
           pending_plus = FALSE;
@@ -554,7 +594,7 @@ scan (const PhNumberingPlan *plan,
         default:
           if (in_run)
             {
-              end_run (&run, &first, &significant, &letters, &all_digits);
+              end_run (&run, runs, &significant, &letters, &all_digits);
               in_run = FALSE;
             }
           pending_plus = FALSE;
@@ -565,7 +605,7 @@ scan (const PhNumberingPlan *plan,
       p += advance;
     }
   if (in_run)
-    end_run (&run, &first, &significant, &letters, &all_digits);
+    end_run (&run, runs, &significant, &letters, &all_digits);
 
   if (start == stop)
     {
@@ -577,13 +617,13 @@ scan (const PhNumberingPlan *plan,
     return;
 
   if (letters)
-    set_reason (r, REASON_LETTERS, first.ndigits);
+    set_reason (r, REASON_LETTERS, 0);
   else if (significant > 1)
-    set_reason (r, REASON_SEVERAL, significant);
+    pick_number (plan, runs, significant, r);
   else if (significant == 1)
     {
-      classify_digits (plan, &first, r);
-      if (r->kind == PH_SOURCE_KIND_INVALID && is_two_numbers (plan, &first))
+      classify_digits (plan, &runs[0], r);
+      if (r->kind == PH_SOURCE_KIND_INVALID && is_two_numbers (plan, &runs[0]))
         set_reason (r, REASON_SEVERAL, 2);
     }
   else if (all_digits > 0)

@@ -6,6 +6,7 @@
 
 #include "ph-exclusions-page.h"
 #include "ph-preferences-window.h"
+#include "ph-users-page.h"
 
 struct _PhPreferencesWindow
 {
@@ -58,5 +59,7 @@ ph_preferences_window_new (GtkWindow *parent,
   self = g_object_new (PH_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (ph_exclusions_page_new (store)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (ph_users_page_new (store)));
   return self;
 }
