@@ -303,6 +303,37 @@ test_entry_editor_paste_into_content (void)
 }
 
 static void
+test_entry_editor_typed_message (void)
+{
+  GtkWidget *window;
+  GtkWidget *editor = new_editor (&window);
+  GtkWidget *source = row (editor, "_Source");
+  AdwActionRow *check = check_row_of (source);
+  g_autoptr(PhIntakeEntry) entry = ph_intake_entry_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* Typed by hand, one key at a time: not applied behind the clerk's back. */
+  for (const char *p = paste_cases[4].message; *p != '\0'; p++)
+    {
+      int position = -1;
+
+      gtk_editable_insert_text (GTK_EDITABLE (source), p, 1, &position);
+    }
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (check)), ==,
+                   "A 156/5656 message");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (check), "Press Enter"));
+  g_assert_false (ph_entry_editor_get_valid (PH_ENTRY_EDITOR (editor)));
+  g_assert_false (ph_entry_editor_store (PH_ENTRY_EDITOR (editor), entry, &error));
+  g_assert_error (error, PH_ENTRY_EDITOR_ERROR, PH_ENTRY_EDITOR_ERROR_SOURCE);
+
+  /* Enter fills the entry. */
+  g_signal_emit_by_name (source, "entry-activated");
+  check_filled (editor, &paste_cases[4]);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_entry_editor_paste_action (void)
 {
   GtkWidget *window;
@@ -462,6 +493,7 @@ main (int   argc,
   g_test_add_func ("/phananh/entry-editor/receiver-and-date", test_entry_editor_receiver_and_date);
   g_test_add_func ("/phananh/entry-editor/paste-into-source", test_entry_editor_paste_into_source);
   g_test_add_func ("/phananh/entry-editor/paste-into-content", test_entry_editor_paste_into_content);
+  g_test_add_func ("/phananh/entry-editor/typed-message", test_entry_editor_typed_message);
   g_test_add_func ("/phananh/entry-editor/paste-action", test_entry_editor_paste_action);
   g_test_add_func ("/phananh/entry-editor/evidence", test_entry_editor_evidence);
 

@@ -905,15 +905,18 @@ build_text_query (const char  *text,
       if (p == start)
         continue;
 
-      /* Only the word being typed is a prefix, and only from two letters: the
-       * index keeps two- and three-letter prefixes (schema v3). */
+      /* Only the word being typed is a prefix, and only from two to four
+       * letters: the index keeps those prefixes (schema v5), and FTS5 would
+       * merge every word a longer prefix starts before returning one row. A
+       * longer word is taken as typed in full. */
       last = TRUE;
       for (const char *q = p; *q != '\0'; q = g_utf8_next_char (q))
         if (g_unichar_isalnum (g_utf8_get_char (q)))
           last = FALSE;
       g_string_append_printf (words, "%s\"%.*s\"%s", words->len > 0 ? " " : "",
                               (int) (p - start), start,
-                              last && g_utf8_strlen (start, p - start) >= 2 ? "*" : "");
+                              last && g_utf8_strlen (start, p - start) >= 2 &&
+                              g_utf8_strlen (start, p - start) <= 4 ? "*" : "");
     }
 
   if (words->len == 0)

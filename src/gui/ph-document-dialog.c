@@ -130,6 +130,27 @@ set_modified (PhDocumentDialog *self)
     self->modified = TRUE;
 }
 
+/* Enter in a field goes on to the next one, as in a paper form (Tab also
+ * stops on the check under a field, which a screen reader reads out). */
+static void
+focus_next_field (PhDocumentDialog *self,
+                  GtkWidget        *row)
+{
+  GtkWidget *order[] = {
+    GTK_WIDGET (self->received_row), GTK_WIDGET (self->number_row),
+    GTK_WIDGET (self->dated_row), GTK_WIDGET (self->unit_row),
+    GTK_WIDGET (self->delivery_row), GTK_WIDGET (self->summary_row),
+    self->add_entry_button,
+  };
+
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (order); i++)
+    if (order[i] == row)
+      {
+        gtk_widget_grab_focus (order[i + 1]);
+        return;
+      }
+}
+
 static void
 on_field_changed (PhDocumentDialog *self)
 {
@@ -270,8 +291,7 @@ on_unit_changed (PhDocumentDialog *self)
     }
 
   show_check (self->unit_check_row, self->unit_check_icon, "list-add-symbolic", "accent",
-              _("New unit"), _("It will be added to the list of units when you save, after "
-                               "you confirm. Choose a suggestion below if it is one of these."));
+              _("New unit"), NULL);
 
   /* Suggestions: the known units whose folded name contains what was typed. */
   folded = g_strstrip (ph_fold (text, -1));
@@ -298,6 +318,13 @@ on_unit_changed (PhDocumentDialog *self)
       gtk_list_box_insert (GTK_LIST_BOX (list), row, position++);
       g_ptr_array_add (self->suggestion_rows, row);
     }
+
+  adw_action_row_set_subtitle (self->unit_check_row,
+                               self->suggestion_rows->len > 0
+                               ? _("Not in the list of units. Enter takes the first known unit "
+                                   "below; a new one is added when you save, after you confirm.")
+                               : _("Not in the list of units: it will be added when you save, "
+                                   "after you confirm."));
 }
 
 static void
@@ -307,7 +334,7 @@ on_unit_activated (PhDocumentDialog *self)
   if (self->suggestion_rows->len > 0)
     choose_unit (self, adw_preferences_row_get_title (g_ptr_array_index (self->suggestion_rows, 0)));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->delivery_row));
+    focus_next_field (self, GTK_WIDGET (self->unit_row));
 }
 
 static char *
@@ -462,12 +489,25 @@ on_editor_valid_changed (PhDocumentDialog *self)
   update_actions (self);
 }
 
+static void entry_done_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter);
+
 static void
 add_entry_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  open_entry (PH_DOCUMENT_DIALOG (widget), NULL);
+  PhDocumentDialog *self = PH_DOCUMENT_DIALOG (widget);
+
+  /* On an entry's page, Ctrl+E keeps it and starts the next one. */
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "entry"))
+    {
+      entry_done_action (widget, NULL, NULL);
+      if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "document"))
+        return;
+    }
+  open_entry (self, NULL);
 }
 
 static void
@@ -936,7 +976,8 @@ save_action (GtkWidget  *widget,
                                               excluded ? ADW_RESPONSE_DESTRUCTIVE
                                                        : ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (dialog, "save", !excluded);
-  adw_message_dialog_set_default_response (dialog, excluded ? "back" : "save");
+  /* Enter in the reason field reports; "save" stays disabled until a reason is typed. */
+  adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "back");
   g_signal_connect (dialog, "response", G_CALLBACK (on_warnings_response), self);
   self->warnings_dialog = dialog;
@@ -1469,7 +1510,7 @@ update_actions (PhDocumentDialog *self)
   gboolean on_entry = g_strcmp0 (page, "entry") == 0;
   gboolean saving = g_strcmp0 (page, "saving") == 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.add-entry", on_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.add-entry", on_document || on_entry);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.remove-entry", on_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.save", on_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.entry-done",
@@ -1641,6 +1682,7 @@ ph_document_dialog_class_init (PhDocumentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhDocumentDialog, entry_editor);
   gtk_widget_class_bind_template_child (widget_class, PhDocumentDialog, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, focus_next_field);
   gtk_widget_class_bind_template_callback (widget_class, on_received_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_dated_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_changed);
@@ -1659,14 +1701,6 @@ ph_document_dialog_class_init (PhDocumentDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "document.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "document.escape", NULL, escape_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
-                                       "document.add-entry", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "document.entry-done", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "document.entry-done", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "document.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "document.escape", NULL);
 }
 
@@ -1684,6 +1718,30 @@ ph_document_dialog_init (PhDocumentDialog *self)
   self->dated_ok = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Captured before the focused field sees them: Ctrl+Enter in the content
+   * field keeps the entry instead of starting a new line. */
+  {
+    static const struct
+    {
+      guint           keyval;
+      const char     *action;
+    } shortcuts[] = {
+      { GDK_KEY_Return, "document.entry-done" },
+      { GDK_KEY_KP_Enter, "document.entry-done" },
+      { GDK_KEY_e, "document.add-entry" },
+      { GDK_KEY_s, "document.save" },
+    };
+    GtkEventController *controller = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].keyval,
+                                                                                      GDK_CONTROL_MASK),
+                                                              gtk_named_action_new (shortcuts[i].action)));
+    gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  }
 
   self->loading++;
 

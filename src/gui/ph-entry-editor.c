@@ -26,6 +26,7 @@ struct _PhEntryEditor
   gboolean          modified;
   guint             loading;
   gboolean          source_pasting;
+  gboolean          source_is_message;
   gboolean          content_pasting;
 
   AdwPreferencesPage *page;
@@ -134,6 +135,39 @@ set_modified (PhEntryEditor *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/* Enter in a field goes on to the next one, as in a paper form (Tab also
+ * stops on the check under a field, which a screen reader reads out). */
+static void
+focus_next_field (PhEntryEditor *self,
+                  GtkWidget     *row)
+{
+  GtkWidget *order[] = {
+    GTK_WIDGET (self->source_row), GTK_WIDGET (self->channel_row),
+    GTK_WIDGET (self->category_row), GTK_WIDGET (self->impersonated_row),
+    GTK_WIDGET (self->when_row), GTK_WIDGET (self->receiver_row),
+    GTK_WIDGET (self->notes_row), GTK_WIDGET (self->content_view),
+  };
+
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (order); i++)
+    if (order[i] == row)
+      {
+        gtk_widget_grab_focus (order[i + 1]);
+        return;
+      }
+}
+
+static void
+on_source_activated (PhEntryEditor *self)
+{
+  if (self->source_is_message
+      && ph_entry_editor_apply_message (self,
+                                        gtk_editable_get_text (GTK_EDITABLE (self->source_row)),
+                                        NULL))
+    return;
+
+  focus_next_field (self, GTK_WIDGET (self->source_row));
+}
+
 static void
 on_field_changed (PhEntryEditor *self)
 {
@@ -147,13 +181,31 @@ check_source (PhEntryEditor *self)
 
   g_clear_pointer (&self->source, ph_number_free);
 
+  self->source_is_message = FALSE;
+
   if (is_blank (text))
     show_check (self->source_check_row, self->source_check_icon, FALSE, NULL, NULL);
   else
     {
+      g_autoptr(PhSmsReport) report = ph_sms_parse (text, NULL);
+
       self->source = ph_number_parse (text);
 
-      if (ph_number_is_valid (self->source))
+      /* A whole message typed by hand: filled in only when the clerk says so,
+       * never stored as the source it is not. */
+      if (report != NULL)
+        {
+          /* Translators: the first %s is "Scam", "Spam call"…, the second a number */
+          g_autofree char *subtitle =
+            g_strdup_printf (_("Press Enter to fill this entry from it: %s, %s."),
+                             ph_sms_category_get_label (report->category),
+                             report->source->display);
+
+          self->source_is_message = TRUE;
+          show_check (self->source_check_row, self->source_check_icon, FALSE,
+                      _("A 156/5656 message"), subtitle);
+        }
+      else if (ph_number_is_valid (self->source))
         {
           g_autofree char *subtitle = describe_number (self->source, self->source_notice);
 
@@ -426,6 +478,8 @@ ph_entry_editor_class_init (PhEntryEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_when_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_receiver_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, focus_next_field);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_activated);
 
   gtk_widget_class_install_action (widget_class, "editor.paste-message", NULL,
                                    paste_message_action);
@@ -544,6 +598,13 @@ ph_entry_editor_store (PhEntryEditor  *self,
   g_return_val_if_fail (PH_IS_ENTRY_EDITOR (self), FALSE);
   g_return_val_if_fail (PH_IS_INTAKE_ENTRY (entry), FALSE);
 
+  if (self->source_is_message)
+    {
+      g_set_error_literal (error, PH_ENTRY_EDITOR_ERROR, PH_ENTRY_EDITOR_ERROR_SOURCE,
+                           _("The source field holds a whole 156/5656 message: press Enter in "
+                             "it to fill the entry, or keep only the number."));
+      return FALSE;
+    }
   if (!(self->source != NULL && ph_number_is_valid (self->source)))
     {
       g_set_error_literal (error, PH_ENTRY_EDITOR_ERROR, PH_ENTRY_EDITOR_ERROR_SOURCE,
@@ -671,7 +732,8 @@ ph_entry_editor_get_valid (PhEntryEditor *self)
 {
   g_return_val_if_fail (PH_IS_ENTRY_EDITOR (self), FALSE);
 
-  return self->source != NULL && ph_number_is_valid (self->source) && self->when_ok
+  return self->source != NULL && ph_number_is_valid (self->source) && !self->source_is_message
+         && self->when_ok
          && (self->receiver == NULL || ph_number_is_valid (self->receiver));
 }
 
