@@ -4,10 +4,6 @@
 
 #include <glib/gi18n.h>
 
-#include <errno.h>
-#include <glib/gstdio.h>
-#include <unistd.h>
-
 #include "ph-audit-view.h"
 #include "ph-entries-view.h"
 #include "ph-paths.h"
@@ -20,6 +16,7 @@ struct _PhWindow
 
   GSettings            *settings;
   char                 *data_dir;
+  PhStore              *store;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
@@ -61,44 +58,34 @@ ph_window_show_error (PhWindow     *self,
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
-static gboolean
-ph_window_check_data_dir (PhWindow  *self,
-                          GError   **error)
+static void
+ph_window_set_store (PhWindow *self,
+                     PhStore  *store)
 {
-  if (g_mkdir_with_parents (self->data_dir, 0700) != 0)
-    {
-      int saved_errno = errno;
+  ph_entries_view_set_store (self->entries_view, store);
+  ph_sources_view_set_store (self->sources_view, store);
+  ph_audit_view_set_store (self->audit_view, store);
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The folder “%s” could not be created: %s."),
-                   self->data_dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (g_access (self->data_dir, W_OK | X_OK) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The folder “%s” cannot be written to: %s."),
-                   self->data_dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
+  if (self->store != NULL && self->store != store)
+    ph_store_close (self->store);
+  g_set_object (&self->store, store);
 }
 
 static void
 ph_window_open_store (PhWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(PhStore) store = NULL;
 
-  if (!ph_window_check_data_dir (self, &error))
+  store = ph_store_open (self->data_dir, &error);
+  if (store == NULL)
     {
+      ph_window_set_store (self, NULL);
       ph_window_show_error (self, error);
       return;
     }
 
+  ph_window_set_store (self, store);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "views");
@@ -110,6 +97,33 @@ ph_window_reopen (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   ph_window_open_store (PH_WINDOW (widget));
+}
+
+static void
+ph_window_search (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PhWindow *self = PH_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "entries");
+  gtk_widget_activate_action (GTK_WIDGET (self->entries_view), "entries.search", NULL);
+}
+
+static void
+ph_window_show_source_entries (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  PhWindow *self = PH_WINDOW (widget);
+  const char *key, *display;
+
+  g_variant_get (parameter, "(&s&s)", &key, &display);
+  ph_entries_view_show_source (self->entries_view, key, display);
+  adw_view_stack_set_visible_child_name (self->view_stack, "entries");
 }
 
 static void
@@ -172,6 +186,13 @@ ph_window_restore_state (PhWindow *self)
 static void
 ph_window_dispose (GObject *object)
 {
+  PhWindow *self = PH_WINDOW (object);
+
+  /* The views let go of the store before it closes. */
+  if (self->entries_view != NULL)
+    ph_window_set_store (self, NULL);
+  g_clear_object (&self->store);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), PH_TYPE_WINDOW);
 
   G_OBJECT_CLASS (ph_window_parent_class)->dispose (object);
@@ -245,6 +266,11 @@ ph_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.reopen", NULL, ph_window_reopen);
   gtk_widget_class_install_action (widget_class, "win.show-view", "u", ph_window_show_view);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, ph_window_search);
+  gtk_widget_class_install_action (widget_class, "win.show-source-entries", "(ss)",
+                                   ph_window_show_source_entries);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
 
   for (guint i = 0; i < N_VIEW_KEYS; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -341,4 +367,33 @@ ph_window_get_data_dir (PhWindow *self)
   g_return_val_if_fail (PH_IS_WINDOW (self), NULL);
 
   return self->data_dir;
+}
+
+/**
+ * ph_window_get_store:
+ * @self: a #PhWindow
+ *
+ * Returns: (transfer none) (nullable): the open case store, or %NULL when it
+ *   could not be opened
+ */
+PhStore *
+ph_window_get_store (PhWindow *self)
+{
+  g_return_val_if_fail (PH_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * ph_window_get_entries_view:
+ * @self: a #PhWindow
+ *
+ * Returns: (transfer none): the Entries view
+ */
+PhEntriesView *
+ph_window_get_entries_view (PhWindow *self)
+{
+  g_return_val_if_fail (PH_IS_WINDOW (self), NULL);
+
+  return self->entries_view;
 }

@@ -3,14 +3,19 @@
 
 #include <adwaita.h>
 
+#include "ph-entries-view.h"
+#include "ph-store.h"
+
 G_BEGIN_DECLS
 
 #define PH_TYPE_WINDOW (ph_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (PhWindow, ph_window, PH, WINDOW, AdwApplicationWindow)
 
-PhWindow   *ph_window_new          (GtkApplication *application,
-                                    const char     *data_dir);
-const char *ph_window_get_data_dir (PhWindow       *self);
+PhWindow      *ph_window_new              (GtkApplication *application,
+                                           const char     *data_dir);
+const char    *ph_window_get_data_dir     (PhWindow       *self);
+PhStore       *ph_window_get_store        (PhWindow       *self);
+PhEntriesView *ph_window_get_entries_view (PhWindow       *self);
 
 G_END_DECLS
