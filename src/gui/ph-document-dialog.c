@@ -66,6 +66,7 @@ struct _PhDocumentDialog
   PhEvidencePicker  *scan_picker;
   PhEntryEditor     *entry_editor;
   GtkProgressBar    *progress_bar;
+  GtkLabel          *hint_label;
   AdwMessageDialog  *warnings_dialog;
   GtkEditable       *override_reason;  /* in the warnings dialog, for an excluded source */
 };
@@ -474,6 +475,15 @@ show_page (PhDocumentDialog *self,
     }
 
   gtk_widget_set_sensitive (self->cancel_button, !saving);
+
+  /* The keys, in view: tooltips never show to someone who works without a mouse. */
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), !saving);
+  gtk_label_set_text (self->hint_label,
+                      entry_page
+                      ? _("Enter: next field · Ctrl+O: attach files · Ctrl+Enter: keep the entry · "
+                          "Ctrl+E: keep it and add another · Esc: back")
+                      : _("Enter: next field · Ctrl+E: add an entry · Ctrl+O: attach the scan · "
+                          "Ctrl+S: save · Esc: close"));
   update_actions (self);
 }
 
@@ -488,6 +498,11 @@ open_entry (PhDocumentDialog *self,
                                                     "can no longer change.")));
       return;
     }
+
+  /* The stack gives the focus back to the page's last focused widget on return;
+   * a text field would come back all selected. */
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "document"))
+    gtk_widget_grab_focus (self->add_entry_button);
 
   g_set_object (&self->editing, entry);
   ph_entry_editor_load (self->entry_editor, entry);
@@ -1720,6 +1735,7 @@ ph_document_dialog_class_init (PhDocumentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhDocumentDialog, scan_picker);
   gtk_widget_class_bind_template_child (widget_class, PhDocumentDialog, entry_editor);
   gtk_widget_class_bind_template_child (widget_class, PhDocumentDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PhDocumentDialog, hint_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, focus_next_field);
   gtk_widget_class_bind_template_callback (widget_class, on_received_changed);
