@@ -140,6 +140,7 @@ ph_entries_view_fetch (gpointer   user_data,
   GPtrArray *items;
 
   ph_entries_view_get_filter (self, &filter);
+  if (g_getenv ("PH_DEBUG_FETCH")) g_printerr ("FETCH %u %u\n", offset, limit);
   entries = ph_store_list_entries (self->store, &filter, self->sort, self->descending,
                                    offset, limit, error);
   if (entries == NULL)
@@ -1325,4 +1326,41 @@ ph_entries_view_get_sort (PhEntriesView *self,
     *descending = self->descending;
 
   return self->sort;
+}
+
+/**
+ * ph_entries_view_show_code:
+ * @self: a #PhEntriesView
+ * @code: an entry's code
+ *
+ * Searches for the code and selects the entry that has it.
+ *
+ * Returns: whether it was found
+ */
+gboolean
+ph_entries_view_show_code (PhEntriesView *self,
+                           const char    *code)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (PH_IS_ENTRIES_VIEW (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (self->model == NULL)
+    return FALSE;
+
+  ph_entries_view_set_search_text (self, code);
+  model = G_LIST_MODEL (self->model);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PhEntryObject) item = g_list_model_get_item (model, i);
+
+      if (item != NULL && g_strcmp0 (ph_entry_object_get_entry (item)->code, code) == 0)
+        {
+          ph_entries_view_select (self, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
