@@ -11,6 +11,7 @@
 #include "ph-store.h"
 #include "ph-store-entries.h"
 #include "ph-store-evidence.h"
+#include "ph-store-maintenance.h"
 #include "ph-test-util.h"
 
 static PhStore *
@@ -750,6 +751,116 @@ test_store_demo (void)
   g_assert_cmpint (ph_store_count_entries (a, &filter, NULL), >, 0);
 }
 
+typedef struct
+{
+  GAsyncResult *result;
+  guint         progress_calls;
+  guint64       last_done;
+  guint64       last_total;
+} AsyncState;
+
+static void
+async_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->result = g_object_ref (result);
+}
+
+static void
+async_progress (guint64  done,
+                guint64  total,
+                gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  /* called on the main thread, in order */
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  g_assert_cmpuint (done, >=, state->last_done);
+  state->progress_calls++;
+  state->last_done = done;
+  state->last_total = total;
+}
+
+static void
+wait_for (AsyncState *state)
+{
+  while (state->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_store_async (void)
+{
+  g_autoptr(PhStore) store = open_fresh_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) wav = ph_demo_make_wav (3000, 9);
+  g_autoptr(GBytes) png = ph_demo_make_png (300, 300, 9);
+  g_autofree char *wav_path = write_tmp_file ("ghi-am.wav", wav);
+  g_autofree char *png_path = write_tmp_file ("anh.png", png);
+  g_autofree char *backup = g_build_filename (ph_test_get_data_dir (), "async-backup", NULL);
+  g_autofree char *backup_db = g_build_filename (backup, PH_STORE_DATABASE_NAME, NULL);
+  const char *paths[] = { wav_path, png_path, NULL };
+  const char *bad_paths[] = { wav_path, ph_test_get_data_dir (), NULL };
+  g_autoptr(GPtrArray) imported = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ph_entry_free);
+  AsyncState state = { 0 };
+  PhVerifyCounts counts;
+  PhEntry *entry;
+
+  /* the intake dialog: copy off the main thread with progress, then one transaction */
+  ph_store_import_evidence_async (store, paths, async_progress, &state, NULL, NULL, async_done, &state);
+  wait_for (&state);
+  imported = ph_store_import_evidence_finish (store, state.result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported->len, ==, 2);
+  g_assert_cmpstr (((PhEvidence *) imported->pdata[0])->mime, ==, "audio/wav");
+  g_assert_cmpstr (((PhEvidence *) imported->pdata[1])->mime, ==, "image/png");
+  g_assert_cmpuint (state.progress_calls, >, 0);
+  g_assert_cmpuint (state.last_done, ==, state.last_total);
+  g_assert_cmpuint (state.last_total, ==, g_bytes_get_size (wav) + g_bytes_get_size (png));
+  g_clear_object (&state.result);
+
+  entry = make_entry ("0912 345 678", PH_CATEGORY_SCAM, "x");
+  for (guint i = 0; i < imported->len; i++)
+    ph_entry_add_evidence (entry, imported->pdata[i]);
+  g_ptr_array_add (entries, entry);
+  add_document (store, "2025-08-14", entries);
+  g_assert_cmpuint (entry->evidence_count, ==, 2);
+
+  /* a refused file ends the import with its error */
+  memset (&state, 0, sizeof state);
+  ph_store_import_evidence_async (store, bad_paths, NULL, NULL, NULL, NULL, async_done, &state);
+  wait_for (&state);
+  g_assert_null (ph_store_import_evidence_finish (store, state.result, &error));
+  g_assert_error (error, PH_STORE_ERROR, PH_STORE_ERROR_EVIDENCE_NOT_FILE);
+  g_clear_error (&error);
+  g_clear_object (&state.result);
+
+  /* verify and backup, each on a connection of its own */
+  memset (&state, 0, sizeof state);
+  ph_store_verify_async (store, async_progress, &state, NULL, NULL, async_done, &state);
+  wait_for (&state);
+  problems = ph_store_verify_finish (store, state.result, &counts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpint (counts.evidence_files, ==, 2);
+  g_assert_cmpint (counts.audit_rows, ==, ph_store_count_audit (store, NULL));
+  g_clear_object (&state.result);
+
+  memset (&state, 0, sizeof state);
+  ph_store_backup_async (store, backup, async_progress, &state, NULL, NULL, async_done, &state);
+  wait_for (&state);
+  g_assert_true (ph_store_backup_finish (store, state.result, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (backup_db, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (state.progress_calls, >, 0);
+  g_clear_object (&state.result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -769,6 +880,7 @@ main (int   argc,
   g_test_add_func ("/phananh/store/exclusions", test_store_exclusions);
   g_test_add_func ("/phananh/store/audit-append-only", test_store_audit_append_only);
   g_test_add_func ("/phananh/store/demo", test_store_demo);
+  g_test_add_func ("/phananh/store/async", test_store_async);
 
   return g_test_run ();
 }

@@ -224,6 +224,7 @@ ph_store_backup (PhStore        *self,
   sqlite3_backup *backup;
   sqlite3_stmt *stmt = NULL;
   guint64 n_files = 0;
+  guint64 n_pages = 0;
   int rc;
 
   g_return_val_if_fail (PH_IS_STORE (self), FALSE);
@@ -259,6 +260,14 @@ ph_store_backup (PhStore        *self,
       return set_io_error (EACCES, error, _("Cannot write “%s”"), db_path);
     }
 
+  /* one scale for the progress: the pages, then the files */
+  if (sqlite3_prepare_v2 (ph_store_get_db (self), "SELECT count(DISTINCT sha256) FROM evidence",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n_files = (guint64) sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
   backup = sqlite3_backup_init (copy, "main", ph_store_get_db (self), "main");
   if (backup == NULL)
     {
@@ -270,9 +279,10 @@ ph_store_backup (PhStore        *self,
   do
     {
       rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
+      n_pages = (guint64) sqlite3_backup_pagecount (backup);
       if (progress != NULL)
-        progress ((guint64) (sqlite3_backup_pagecount (backup) - sqlite3_backup_remaining (backup)),
-                  (guint64) sqlite3_backup_pagecount (backup), progress_data);
+        progress (n_pages - (guint64) sqlite3_backup_remaining (backup), n_pages + n_files,
+                  progress_data);
       if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
         sqlite3_sleep (50);
       if (g_cancellable_is_cancelled (cancellable))
@@ -297,14 +307,16 @@ ph_store_backup (PhStore        *self,
   /* a backup is one file: no WAL beside it */
   sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 
+  /* the files the copy refers to (a few more if a clerk added some meanwhile) */
   if (sqlite3_prepare_v2 (copy, "SELECT count(DISTINCT sha256) FROM evidence", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
-    n_files = (guint64) sqlite3_column_int64 (stmt, 0);
+    n_files = MAX (n_files, (guint64) sqlite3_column_int64 (stmt, 0));
   sqlite3_finalize (stmt);
 
   if (g_mkdir_with_parents (evidence_dir, 0700) != 0 ||
       !copy_referenced_evidence (copy, ph_store_get_evidence_dir (self), evidence_dir,
-                                 progress, progress_data, 0, n_files, cancellable, error))
+                                 progress, progress_data, n_pages, n_pages + n_files,
+                                 cancellable, error))
     {
       if (error != NULL && *error == NULL)
         set_io_error (errno, error, _("Cannot create the folder “%s”"), evidence_dir);
@@ -315,6 +327,8 @@ ph_store_backup (PhStore        *self,
 
   fsync_path (db_path, FALSE);
   fsync_path (dest, TRUE);
+  if (progress != NULL)
+    progress (n_pages + n_files, n_pages + n_files, progress_data);
   return TRUE;
 }
 

@@ -58,3 +58,32 @@ gboolean     ph_store_restore       (const char      *data_dir,
                                      GError         **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Off the main thread: each runs on a connection of its own to the store's
+ * data folder, with progress called in the caller's main context. */
+void         ph_store_verify_async  (PhStore            *self,
+                                     PhProgressFunc      progress,
+                                     gpointer            progress_data,
+                                     GDestroyNotify      progress_data_free,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data);
+GPtrArray   *ph_store_verify_finish (PhStore            *self,
+                                     GAsyncResult       *result,
+                                     PhVerifyCounts     *counts,
+                                     GError            **error);
+void         ph_store_backup_async  (PhStore            *self,
+                                     const char         *destination,
+                                     PhProgressFunc      progress,
+                                     gpointer            progress_data,
+                                     GDestroyNotify      progress_data_free,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data);
+gboolean     ph_store_backup_finish (PhStore            *self,
+                                     GAsyncResult       *result,
+                                     GError            **error);
+
+G_END_DECLS
