@@ -19,6 +19,7 @@
 #include "ph-sms.h"
 #include "ph-store-entries.h"
 #include "ph-store-evidence.h"
+#include "ph-text-column.h"
 
 struct _PhEntriesView
 {
@@ -140,7 +141,6 @@ ph_entries_view_fetch (gpointer   user_data,
   GPtrArray *items;
 
   ph_entries_view_get_filter (self, &filter);
-  if (g_getenv ("PH_DEBUG_FETCH")) g_printerr ("FETCH %u %u\n", offset, limit);
   entries = ph_store_list_entries (self->store, &filter, self->sort, self->descending,
                                    offset, limit, error);
   if (entries == NULL)
@@ -1040,6 +1040,16 @@ ph_entries_view_init (PhEntriesView *self)
   ph_entries_view_build_filters (self);
   ph_entries_view_update_units (self);
   ph_entries_view_update_filter_widgets (self);
+
+  ph_text_column_set_property (self->code_column, "code", PH_TEXT_COLUMN_NUMERIC);
+  ph_text_column_set_property (self->received_column, "received", PH_TEXT_COLUMN_NUMERIC);
+  ph_text_column_set_property (self->source_column, "source", PH_TEXT_COLUMN_NUMERIC);
+  ph_text_column_set_property (self->network_column, "network", PH_TEXT_COLUMN_ELLIPSIZE);
+  ph_text_column_set_property (self->category_column, "category", PH_TEXT_COLUMN_ELLIPSIZE);
+  ph_text_column_set_property (self->unit_column, "unit", PH_TEXT_COLUMN_ELLIPSIZE);
+  ph_text_column_set_property (self->evidence_column, "evidence",
+                               PH_TEXT_COLUMN_NUMERIC | PH_TEXT_COLUMN_CENTER);
+  ph_text_column_set_property (self->status_column, "status", PH_TEXT_COLUMN_NONE);
 
   ph_entries_view_set_column_sorter (self, self->code_column, PH_ENTRY_SORT_CODE);
   ph_entries_view_set_column_sorter (self, self->received_column, PH_ENTRY_SORT_RECEIVED);
