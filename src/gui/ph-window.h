@@ -21,5 +21,7 @@ gboolean       ph_window_show_view_named  (PhWindow       *self,
                                            const char     *name);
 gboolean       ph_window_show_entry_code  (PhWindow       *self,
                                            const char     *code);
+void           ph_window_add_toast        (PhWindow       *self,
+                                           AdwToast       *toast);
 
 G_END_DECLS
