@@ -1076,7 +1076,7 @@ ph_entries_view_init (PhEntriesView *self)
   ph_text_column_set_property (self->unit_column, "unit", PH_TEXT_COLUMN_ELLIPSIZE);
   ph_text_column_set_property (self->evidence_column, "evidence",
                                PH_TEXT_COLUMN_NUMERIC | PH_TEXT_COLUMN_CENTER);
-  ph_text_column_set_property (self->status_column, "status", PH_TEXT_COLUMN_NONE);
+  ph_text_column_set_property (self->status_column, "status", PH_TEXT_COLUMN_STATUS);
 
   ph_entries_view_set_column_sorter (self, self->code_column, PH_ENTRY_SORT_CODE);
   ph_entries_view_set_column_sorter (self, self->received_column, PH_ENTRY_SORT_RECEIVED);
