@@ -250,7 +250,16 @@ ph_approval_page_show_evidence (PhApprovalPage *self,
                           ph_category_get_label (entry->category),
                           ph_channel_get_label (entry->channel));
   if (entry->occurred_at != NULL)
-    g_string_append_printf (details, _("When: %s\n"), entry->occurred_at);
+    {
+      int y, mo, d, h, mi;
+      g_autofree char *when = NULL;
+
+      if (sscanf (entry->occurred_at, "%d-%d-%dT%d:%d", &y, &mo, &d, &h, &mi) == 5)
+        when = g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, mo, y, h, mi);
+      else
+        when = format_date (entry->occurred_at);
+      g_string_append_printf (details, _("When: %s\n"), when);
+    }
   if (entry->impersonated != NULL && *entry->impersonated != '\0')
     g_string_append_printf (details, _("Pretended to be: %s\n"), entry->impersonated);
   if (entry->content != NULL && *entry->content != '\0')
@@ -429,6 +438,10 @@ ph_approval_page_reload (PhApprovalPage *self)
         self->n_flagged++;
       gtk_list_box_append (self->entries_list, make_row (self, item));
     }
+  /* The first entry's evidence is on screen from the start. */
+  if (self->items->len > 0)
+    gtk_list_box_select_row (self->entries_list,
+                             gtk_list_box_get_row_at_index (self->entries_list, 0));
 
   self->loading--;
   ph_approval_page_update_actions (self);
