@@ -385,6 +385,24 @@ ph_window_get_store (PhWindow *self)
 }
 
 /**
+ * ph_window_add_toast:
+ * @self: a #PhWindow
+ * @toast: (transfer full): what to tell
+ *
+ * Shows @toast over the window's views (a dialog that closes uses it to say
+ * what it did).
+ */
+void
+ph_window_add_toast (PhWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (PH_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
  * ph_window_get_entries_view:
  * @self: a #PhWindow
  *
