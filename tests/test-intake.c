@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ph-application.h"
 #include "ph-document-dialog.h"
 #include "ph-exclusions-page.h"
 #include "ph-preferences-window.h"
@@ -17,6 +18,7 @@
 #include "ph-store-evidence.h"
 #include "ph-test-evidence.h"
 #include "ph-test-util.h"
+#include "ph-window.h"
 
 typedef struct
 {
@@ -1120,6 +1122,125 @@ test_intake_edit_document (Fixture       *fixture,
   }
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+overlay_has_action (GtkWidget  *widget,
+                    const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autofree char *name = NULL;
+
+      if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+        {
+          g_object_get (child, "action-name", &name, NULL);
+          if (g_strcmp0 (name, action) == 0)
+            return TRUE;
+        }
+      if (overlay_has_action (child, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_intake_app_actions (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(PhApplication) app = ph_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) accels = NULL;
+  g_autofree char *dir = ph_test_make_tmp_dir ("window");
+  PhWindow *window;
+  GtkWindow *dialog;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.new-document");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>n"));
+
+  window = ph_window_new (GTK_APPLICATION (app), dir);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_nonnull (ph_window_get_store (window));
+
+  /* Ctrl+N opens the dialog on the window's store. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-document", NULL);
+  dialog = find_toplevel (PH_TYPE_DOCUMENT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  gtk_window_destroy (dialog);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  dialog = find_toplevel (PH_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+
+  /* The detail pane's "Edit" opens the entry within its document. */
+  {
+    g_autoptr(PhDocument) document = ph_document_new ();
+    g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ph_entry_free);
+    PhEntry *entry = ph_entry_new ();
+
+    document->received_on = g_strdup ("2026-11-28");
+    document->unit_name = g_strdup ("Sở Y tế");
+    document->delivery = PH_DELIVERY_EMAIL;
+    entry->source_input = g_strdup ("0912345678");
+    entry->category = PH_CATEGORY_SCAM;
+    entry->channel = PH_CHANNEL_CALL;
+    g_ptr_array_add (entries, entry);
+    g_assert_cmpint (ph_store_create_document (ph_window_get_store (window), document, entries,
+                                               &error), >, 0);
+    g_assert_no_error (error);
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "edit-entry",
+                                    g_variant_new_int64 (entry->id));
+    dialog = find_toplevel (PH_TYPE_DOCUMENT_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (ph_document_dialog_get_page (PH_DOCUMENT_DIALOG (dialog)), ==, "entry");
+    g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Edit Incoming Document");
+    gtk_window_destroy (dialog);
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "edit-document",
+                                    g_variant_new_int64 (document->id));
+    dialog = find_toplevel (PH_TYPE_DOCUMENT_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (ph_document_dialog_get_page (PH_DOCUMENT_DIALOG (dialog)), ==, "document");
+    gtk_window_destroy (dialog);
+  }
+
+  /* Both are in the shortcuts window. */
+  {
+    g_autoptr(GtkBuilder) builder =
+      gtk_builder_new_from_resource (RESOURCE_PATH "/gtk/help-overlay.ui");
+    GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+    g_assert_true (overlay_has_action (GTK_WIDGET (overlay), "app.new-document"));
+    g_assert_true (overlay_has_action (GTK_WIDGET (overlay), "app.preferences"));
+    gtk_window_destroy (GTK_WINDOW (overlay));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1144,6 +1265,7 @@ main (int   argc,
   ADD ("copy-fails", test_intake_copy_fails);
   ADD ("exclusions-preferences", test_intake_exclusions_preferences);
   ADD ("edit-document", test_intake_edit_document);
+  ADD ("app-actions", test_intake_app_actions);
 
 #undef ADD
 

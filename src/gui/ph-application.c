@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ph-application.h"
+#include "ph-intake-actions.h"
 #include "ph-paths.h"
 #include "ph-window.h"
 
@@ -66,6 +67,8 @@ ph_application_startup (GApplication *app)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+
+  ph_intake_actions_install (GTK_APPLICATION (app));
 }
 
 static void

@@ -8,7 +8,6 @@
 #include "ph-batches-view.h"
 #include "ph-entries-view.h"
 #include "ph-paths.h"
-#include "ph-preferences-window.h"
 #include "ph-setup-dialog.h"
 #include "ph-sign-in-dialog.h"
 #include "ph-sources-view.h"
@@ -100,7 +99,6 @@ ph_window_update_user (PhWindow *self)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_button), tooltip);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", user != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", user != NULL);
 
   /* The views show what this user may do. */
   ph_batches_view_set_store (self->batches_view, self->store);
@@ -186,18 +184,6 @@ ph_window_sign_out (GtkWidget  *widget,
   g_settings_set_string (self->settings, "stay-signed-in-as", "");
   ph_window_update_user (self);
   ph_window_ask_sign_in (self);
-}
-
-static void
-ph_window_preferences (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  PhWindow *self = PH_WINDOW (widget);
-
-  if (self->store == NULL)
-    return;
-  gtk_window_present (GTK_WINDOW (ph_preferences_window_new (GTK_WINDOW (self), self->store)));
 }
 
 static void
@@ -430,9 +416,6 @@ ph_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, ph_window_sign_out);
-  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, ph_window_preferences);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
-                                       "win.preferences", NULL);
 
   for (guint i = 0; i < N_VIEW_KEYS; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -549,6 +532,24 @@ ph_window_get_store (PhWindow *self)
   g_return_val_if_fail (PH_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+/**
+ * ph_window_add_toast:
+ * @self: a #PhWindow
+ * @toast: (transfer full): what to tell
+ *
+ * Shows @toast over the window's views (a dialog that closes uses it to say
+ * what it did).
+ */
+void
+ph_window_add_toast (PhWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (PH_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**

@@ -17,5 +17,7 @@ PhWindow      *ph_window_new              (GtkApplication *application,
 const char    *ph_window_get_data_dir     (PhWindow       *self);
 PhStore       *ph_window_get_store        (PhWindow       *self);
 PhEntriesView *ph_window_get_entries_view (PhWindow       *self);
+void           ph_window_add_toast        (PhWindow       *self,
+                                           AdwToast       *toast);
 
 G_END_DECLS
