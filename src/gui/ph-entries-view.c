@@ -19,6 +19,7 @@
 #include "ph-sms.h"
 #include "ph-store-entries.h"
 #include "ph-store-evidence.h"
+#include "ph-text-column.h"
 
 struct _PhEntriesView
 {
@@ -1040,6 +1041,16 @@ ph_entries_view_init (PhEntriesView *self)
   ph_entries_view_update_units (self);
   ph_entries_view_update_filter_widgets (self);
 
+  ph_text_column_set_property (self->code_column, "code", PH_TEXT_COLUMN_NUMERIC);
+  ph_text_column_set_property (self->received_column, "received", PH_TEXT_COLUMN_NUMERIC);
+  ph_text_column_set_property (self->source_column, "source", PH_TEXT_COLUMN_NUMERIC);
+  ph_text_column_set_property (self->network_column, "network", PH_TEXT_COLUMN_ELLIPSIZE);
+  ph_text_column_set_property (self->category_column, "category", PH_TEXT_COLUMN_ELLIPSIZE);
+  ph_text_column_set_property (self->unit_column, "unit", PH_TEXT_COLUMN_ELLIPSIZE);
+  ph_text_column_set_property (self->evidence_column, "evidence",
+                               PH_TEXT_COLUMN_NUMERIC | PH_TEXT_COLUMN_CENTER);
+  ph_text_column_set_property (self->status_column, "status", PH_TEXT_COLUMN_NONE);
+
   ph_entries_view_set_column_sorter (self, self->code_column, PH_ENTRY_SORT_CODE);
   ph_entries_view_set_column_sorter (self, self->received_column, PH_ENTRY_SORT_RECEIVED);
   ph_entries_view_set_column_sorter (self, self->source_column, PH_ENTRY_SORT_SOURCE);
@@ -1325,4 +1336,41 @@ ph_entries_view_get_sort (PhEntriesView *self,
     *descending = self->descending;
 
   return self->sort;
+}
+
+/**
+ * ph_entries_view_show_code:
+ * @self: a #PhEntriesView
+ * @code: an entry's code
+ *
+ * Searches for the code and selects the entry that has it.
+ *
+ * Returns: whether it was found
+ */
+gboolean
+ph_entries_view_show_code (PhEntriesView *self,
+                           const char    *code)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (PH_IS_ENTRIES_VIEW (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (self->model == NULL)
+    return FALSE;
+
+  ph_entries_view_set_search_text (self, code);
+  model = G_LIST_MODEL (self->model);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PhEntryObject) item = g_list_model_get_item (model, i);
+
+      if (item != NULL && g_strcmp0 (ph_entry_object_get_entry (item)->code, code) == 0)
+        {
+          ph_entries_view_select (self, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }

@@ -565,3 +565,47 @@ ph_window_get_entries_view (PhWindow *self)
 
   return self->entries_view;
 }
+
+/**
+ * ph_window_show_view_named:
+ * @self: a #PhWindow
+ * @name: a view: `entries`, `sources`, `audit` …
+ *
+ * Returns: whether there is such a view
+ */
+gboolean
+ph_window_show_view_named (PhWindow   *self,
+                           const char *name)
+{
+  g_return_val_if_fail (PH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return FALSE;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  return TRUE;
+}
+
+/**
+ * ph_window_show_entry_code:
+ * @self: a #PhWindow
+ * @code: an entry's code (`PA-2025-000123`)
+ *
+ * Finds the entry with the search bar and shows it in the detail pane.
+ *
+ * Returns: whether the entry was found
+ */
+gboolean
+ph_window_show_entry_code (PhWindow   *self,
+                           const char *code)
+{
+  g_return_val_if_fail (PH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "entries");
+  return ph_entries_view_show_code (self->entries_view, code);
+}
