@@ -13,8 +13,8 @@
 #include "ph-image-viewer.h"
 #include "ph-launch.h"
 
-#define THUMBNAIL_WIDTH  160
-#define THUMBNAIL_HEIGHT 120
+#define THUMBNAIL_WIDTH  136
+#define THUMBNAIL_HEIGHT 102
 
 typedef enum
 {
@@ -352,8 +352,8 @@ ph_evidence_gallery_make_tile (PhEvidenceGallery *self,
 
   title = gtk_label_new (item->title);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 18);
-  gtk_label_set_width_chars (GTK_LABEL (title), 18);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 14);
+  gtk_label_set_width_chars (GTK_LABEL (title), 14);
   gtk_box_append (GTK_BOX (box), title);
 
   caption = gtk_label_new (kind_label (item->kind));
