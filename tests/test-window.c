@@ -277,6 +277,45 @@ test_entries_list (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The list as filtered, as CSV, written off the main thread. */
+static void
+test_entries_export_csv (void)
+{
+  PhWindow *window = open_demo_window ();
+  PhEntriesView *view = ph_window_get_entries_view (window);
+  g_autofree char *dir = ph_test_make_tmp_dir ("csv");
+  g_autofree char *path = g_build_filename (dir, "danh-sach.csv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) records = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  guint n, n_records = 0;
+
+  ph_entries_view_set_category_filter (view, PH_CATEGORY_SCAM);
+  n = n_items (view);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "entries.export-csv-to", "s",
+                                             path));
+  while (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  records = g_strsplit (text + 3, "\r\n", -1);
+  for (guint i = 0; records[i] != NULL; i++)
+    if (*records[i] != '\0')
+      n_records++;
+  g_assert_cmpuint (n_records, ==, n + 1);
+  for (guint i = 1; i <= n; i++)
+    g_assert_nonnull (strstr (records[i], ",Scam,"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 static void
 test_entries_search (void)
 {
@@ -692,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/phananh/window/store-error", test_window_store_error);
   g_test_add_func ("/phananh/window/session", test_window_session);
   g_test_add_func ("/phananh/window/entries-list", test_entries_list);
+  g_test_add_func ("/phananh/window/entries-export-csv", test_entries_export_csv);
   g_test_add_func ("/phananh/window/entries-search", test_entries_search);
   g_test_add_func ("/phananh/window/entries-filter", test_entries_filter);
   g_test_add_func ("/phananh/window/entries-sort", test_entries_sort);
