@@ -12,6 +12,7 @@
 #include "ph-entry-detail.h"
 #include "ph-entry-object.h"
 #include "ph-evidence-gallery.h"
+#include "ph-export-ui.h"
 #include "ph-format.h"
 #include "ph-launch.h"
 #include "ph-numbering-plan.h"
@@ -588,6 +589,8 @@ ph_entries_view_update_actions (PhEntriesView *self)
                                  entry != NULL && ph_entry_detail_get_other_count (self->detail) > 0);
   gtk_widget_action_set_enabled (widget, "entries.toggle-detail", entry != NULL);
   gtk_widget_action_set_enabled (widget, "entries.search", has_store);
+  gtk_widget_action_set_enabled (widget, "entries.export-csv", has_store);
+  gtk_widget_action_set_enabled (widget, "entries.export-csv-to", has_store);
   gtk_widget_action_set_enabled (widget, "entries.clear-filters",
                                  has_store && ph_entries_view_is_filtered (self));
   gtk_widget_action_set_enabled (widget, "entries.clear-from", self->received_from != NULL);
@@ -963,6 +966,32 @@ ph_entries_view_finalize (GObject *object)
   G_OBJECT_CLASS (ph_entries_view_parent_class)->finalize (object);
 }
 
+/* The list as it is filtered and sorted now, as CSV. */
+static void
+ph_entries_view_export_csv (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  PhEntriesView *self = PH_ENTRIES_VIEW (widget);
+  PhEntryFilter filter;
+
+  if (self->store == NULL)
+    return;
+
+  ph_entries_view_get_filter (self, &filter);
+  if (parameter == NULL)
+    ph_export_ui_save_entries (widget, self->store, &filter, self->sort, self->descending);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!ph_export_ui_start_entries (widget, self->store, &filter, self->sort,
+                                       self->descending, g_variant_get_string (parameter, NULL),
+                                       &error))
+        ph_entries_view_show_error (self, error);
+    }
+}
+
 static void
 ph_entries_view_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -988,6 +1017,7 @@ ph_entries_view_class_actions_init (GtkWidgetClass *widget_class)
     { "entries.clear-from", ph_entries_view_clear_from, 0, 0 },
     { "entries.clear-to", ph_entries_view_clear_to, 0, 0 },
     { "entries.clear-source", ph_entries_view_clear_source, 0, 0 },
+    { "entries.export-csv", ph_entries_view_export_csv, 0, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -997,6 +1027,9 @@ ph_entries_view_class_actions_init (GtkWidgetClass *widget_class)
         gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods,
                                              actions[i].name, NULL);
     }
+  /* The same without the save dialog, for scripts and tests. */
+  gtk_widget_class_install_action (widget_class, "entries.export-csv-to", "s",
+                                   ph_entries_view_export_csv);
 }
 
 static void
