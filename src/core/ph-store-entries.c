@@ -1033,6 +1033,23 @@ bind_filter (sqlite3_stmt        *stmt,
   bind_named_text (stmt, ":text", text_query);
 }
 
+/* The code is unique: it needs no tie-break, and its index alone covers the order. */
+static void
+append_order (GString     *sql,
+              PhEntrySort  sort,
+              const char  *dir)
+{
+  const char *column = sort_column (sort);
+
+  g_string_append (sql, " ORDER BY ");
+  if (sort == PH_ENTRY_SORT_CODE)
+    g_string_append_printf (sql, "e.code %s", dir);
+  else if (column != NULL)
+    g_string_append_printf (sql, "%s %s, e.received_on %s, e.id %s", column, dir, dir, dir);
+  else
+    g_string_append_printf (sql, "e.received_on %s, e.id %s", dir, dir);
+}
+
 static gboolean
 filter_is_text_only (const PhEntryFilter *filter)
 {
@@ -1123,18 +1140,12 @@ build_list_sql (const PhEntryFilter *filter,
     {
       g_string_append (sql, "SELECT e.id FROM entries e");
       append_where (sql, filter, text_kind);
-      g_string_append (sql, " ORDER BY ");
-      if (column != NULL)
-        g_string_append_printf (sql, "%s %s, ", column, dir);
-      g_string_append_printf (sql, "e.received_on %s, e.id %s", dir, dir);
+      append_order (sql, sort, dir);
     }
   g_string_append (sql, " LIMIT :limit OFFSET :offset)");
 
   /* the same order again for the 50 rows (the search key orders as received_on, id) */
-  g_string_append (sql, " ORDER BY ");
-  if (column != NULL && fts == NULL)
-    g_string_append_printf (sql, "%s %s, ", column, dir);
-  g_string_append_printf (sql, "e.received_on %s, e.id %s", dir, dir);
+  append_order (sql, fts == NULL ? sort : PH_ENTRY_SORT_RECEIVED, dir);
   return g_string_free (sql, FALSE);
 }
 
