@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "ph-approval-page.h"
+#include "ph-bundle.h"
 #include "ph-test-batches.h"
+#include "ph-test-util.h"
 
 typedef struct
 {
@@ -227,6 +229,48 @@ test_approval_follow_up (Fixture       *fixture,
   g_assert_null (ph_approval_page_get_message (fixture->page));
 }
 
+/* The export runs in a worker thread: wait for its file. */
+static void
+wait_for_file (const char *path)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  ph_test_drain ();
+}
+
+static void
+test_approval_export (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *dir = ph_test_make_tmp_dir ("approval-export");
+  g_autofree char *draft = g_build_filename (dir, "du-thao.xlsx", NULL);
+  g_autofree char *bundle = g_build_filename (dir, "ho-so.zip", NULL);
+  g_autoptr(PhBundleReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Submitted, not signed: a draft of the appendix only. */
+  show (fixture, "hung");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "approval.export-to",
+                                             "(ss)", "preview", draft));
+  wait_for_file (draft);
+
+  /* Signed: the evidence bundle, sound on its own. */
+  type_password (fixture, PH_TEST_PASSWORD);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "approval.approve", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "approval.export-to",
+                                             "(ss)", "bundle", bundle));
+  wait_for_file (bundle);
+  g_assert_true (ph_bundle_verify (bundle, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_files, >=, 2);  /* the workbook and the evidence */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +287,7 @@ main (int   argc,
   ADD ("not-allowed", test_approval_not_allowed);
   ADD ("return", test_approval_return);
   ADD ("follow-up", test_approval_follow_up);
+  ADD ("export", test_approval_export);
 #undef ADD
 
   return g_test_run ();

@@ -422,6 +422,37 @@ test_sign_in (Fixture       *fixture,
   g_assert_null (ph_store_get_user (fixture->store));
   g_assert_false (ph_store_require_role (fixture->store, PH_ROLE_NONE, &error));
   g_assert_error (error, PH_ACCESS_ERROR, PH_ACCESS_ERROR_NOT_SIGNED_IN);
+  g_clear_error (&error);
+
+  /* An administrator on another computer changes a role or disables an account:
+   * the handle signed in before obeys at once. */
+  {
+    g_autoptr(PhStore) other = ph_store_open (fixture->dir, &error);
+    g_autoptr(PhUser) hung = NULL;
+    g_autoptr(PhUser) lan = NULL;
+
+    g_assert_no_error (error);
+    ph_user_free (ph_store_sign_in (other, "admin", PASSWORD, &error));
+    g_assert_no_error (error);
+
+    sign_in (fixture, "hung");
+    g_assert_true (ph_store_require_role (fixture->store, PH_ROLE_APPROVER, &error));
+    hung = ph_store_find_user (other, "hung", &error);
+    hung->role = PH_ROLE_CLERK;
+    g_assert_true (ph_store_update_user (other, hung, &error));
+    g_assert_no_error (error);
+    g_assert_false (ph_store_require_role (fixture->store, PH_ROLE_APPROVER, &error));
+    g_assert_error (error, PH_ACCESS_ERROR, PH_ACCESS_ERROR_ROLE);
+    g_clear_error (&error);
+
+    sign_in (fixture, "lan");
+    lan = ph_store_find_user (other, "lan", &error);
+    lan->active = FALSE;
+    g_assert_true (ph_store_update_user (other, lan, &error));
+    g_assert_cmpint (ph_store_create_batch (fixture->store, NULL, 0, &error), ==, 0);
+    g_assert_error (error, PH_ACCESS_ERROR, PH_ACCESS_ERROR_NOT_SIGNED_IN);
+    g_assert_null (ph_store_get_user (fixture->store));
+  }
 }
 
 static void

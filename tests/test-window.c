@@ -8,11 +8,14 @@
 
 #include "ph-audit-object.h"
 #include "ph-audit-view.h"
+#include "ph-batches-view.h"
 #include "ph-demo.h"
 #include "ph-entries-view.h"
 #include "ph-entry-detail.h"
 #include "ph-entry-object.h"
 #include "ph-evidence-gallery.h"
+#include "ph-setup-dialog.h"
+#include "ph-sign-in-dialog.h"
 #include "ph-source-object.h"
 #include "ph-sources-view.h"
 #include "ph-store-entries.h"
@@ -76,7 +79,7 @@ static void
 test_views_new_destroy (void)
 {
   GType types[] = { PH_TYPE_ENTRIES_VIEW, PH_TYPE_SOURCES_VIEW, PH_TYPE_AUDIT_VIEW,
-                    PH_TYPE_ENTRY_DETAIL };
+                    PH_TYPE_ENTRY_DETAIL, PH_TYPE_BATCHES_VIEW };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
@@ -101,7 +104,7 @@ static void
 test_window_switches_views (void)
 {
   GtkWidget *window = GTK_WIDGET (ph_window_new (NULL, NULL));
-  const char *expected[] = { "entries", "sources", "audit" };
+  const char *expected[] = { "entries", "sources", "batches", "audit" };
 
   gtk_window_present (GTK_WINDOW (window));
   drain ();
@@ -272,6 +275,45 @@ test_entries_list (void)
   g_assert_cmpuint (ph_paged_model_get_rows_read (model), <=, 2 * ph_paged_model_get_page_size (model));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The list as filtered, as CSV, written off the main thread. */
+static void
+test_entries_export_csv (void)
+{
+  PhWindow *window = open_demo_window ();
+  PhEntriesView *view = ph_window_get_entries_view (window);
+  g_autofree char *dir = ph_test_make_tmp_dir ("csv");
+  g_autofree char *path = g_build_filename (dir, "danh-sach.csv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) records = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  guint n, n_records = 0;
+
+  ph_entries_view_set_category_filter (view, PH_CATEGORY_SCAM);
+  n = n_items (view);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "entries.export-csv-to", "s",
+                                             path));
+  while (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  records = g_strsplit (text + 3, "\r\n", -1);
+  for (guint i = 0; records[i] != NULL; i++)
+    if (*records[i] != '\0')
+      n_records++;
+  g_assert_cmpuint (n_records, ==, n + 1);
+  for (guint i = 1; i <= n; i++)
+    g_assert_nonnull (strstr (records[i], ",Scam,"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
 }
 
 static void
@@ -569,6 +611,32 @@ test_entries_show_source (void)
 }
 
 static void
+test_window_start_options (void)
+{
+  PhWindow *window = open_demo_window ();
+  PhEntriesView *view = ph_window_get_entries_view (window);
+  PhEntryDetail *detail = ph_entries_view_get_detail (view);
+  g_autofree char *names = ph_window_dup_view_names (window);
+  g_autofree char *code = NULL;
+
+  /* --view and --entry of the command line. */
+  g_assert_nonnull (strstr (names, "entries"));
+  g_assert_nonnull (strstr (names, "audit"));
+  g_assert_true (ph_window_show_view_named (window, "sources"));
+  g_assert_cmpstr (visible_view (GTK_WIDGET (window)), ==, "sources");
+  g_assert_false (ph_window_show_view_named (window, "no-such-view"));
+  g_assert_cmpstr (visible_view (GTK_WIDGET (window)), ==, "sources");
+
+  code = g_strdup (entry_at (G_LIST_MODEL (ph_entries_view_get_model (view)), 5)->code);
+  g_assert_true (ph_window_show_entry_code (window, code));
+  g_assert_cmpstr (visible_view (GTK_WIDGET (window)), ==, "entries");
+  g_assert_cmpstr (ph_entry_detail_get_entry (detail)->code, ==, code);
+  g_assert_false (ph_window_show_entry_code (window, "PA-1999-999999"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_sources_view (void)
 {
   PhWindow *window = open_demo_window ();
@@ -618,6 +686,62 @@ test_audit_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* A new store asks for the agency and the first administrator; signing out
+ * asks for a password again. */
+static void
+test_window_session (void)
+{
+  g_autofree char *dir = ph_test_make_tmp_dir ("session");
+  GtkWidget *window = GTK_WIDGET (ph_window_new (NULL, dir));
+  GtkWindow *setup, *sign_in;
+  GtkWidget *user_button;
+
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  setup = find_toplevel (PH_TYPE_SETUP_DIALOG);
+  g_assert_nonnull (setup);
+  user_button = find_by_id (window, "user_button");
+  g_assert_false (gtk_widget_get_visible (user_button));
+
+  gtk_editable_set_text (find_by_id (GTK_WIDGET (setup), "parent_row"), "UBND TỈNH THANH HÓA");
+  gtk_editable_set_text (find_by_id (GTK_WIDGET (setup), "place_row"), "Thanh Hóa");
+  gtk_editable_set_text (find_by_id (GTK_WIDGET (setup), "name_row"), "Quản trị viên");
+  gtk_editable_set_text (find_by_id (GTK_WIDGET (setup), "password_row"), "quan-tri-123");
+  gtk_editable_set_text (find_by_id (GTK_WIDGET (setup), "confirm_row"), "quan-tri-123");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (setup), "setup.submit", NULL));
+  drain ();
+  g_assert_null (find_toplevel (PH_TYPE_SETUP_DIALOG));
+  g_assert_true (gtk_widget_get_visible (user_button));
+
+  g_assert_true (gtk_widget_activate_action (window, "win.sign-out", NULL));
+  drain ();
+  g_assert_false (gtk_widget_get_visible (user_button));
+  sign_in = find_toplevel (PH_TYPE_SIGN_IN_DIALOG);
+  g_assert_nonnull (sign_in);
+  gtk_editable_set_text (find_by_id (GTK_WIDGET (sign_in), "password_row"), "quan-tri-123");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sign_in), "sign-in.submit", NULL));
+  drain ();
+  g_assert_true (gtk_widget_get_visible (user_button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,7 +755,9 @@ main (int   argc,
   g_test_add_func ("/phananh/window/views-new-destroy", test_views_new_destroy);
   g_test_add_func ("/phananh/window/switches-views", test_window_switches_views);
   g_test_add_func ("/phananh/window/store-error", test_window_store_error);
+  g_test_add_func ("/phananh/window/session", test_window_session);
   g_test_add_func ("/phananh/window/entries-list", test_entries_list);
+  g_test_add_func ("/phananh/window/entries-export-csv", test_entries_export_csv);
   g_test_add_func ("/phananh/window/entries-search", test_entries_search);
   g_test_add_func ("/phananh/window/entries-filter", test_entries_filter);
   g_test_add_func ("/phananh/window/entries-sort", test_entries_sort);
@@ -640,6 +766,7 @@ main (int   argc,
   g_test_add_func ("/phananh/window/entries-reject", test_entries_reject);
   g_test_add_func ("/phananh/window/entries-copy-message", test_entries_copy_message);
   g_test_add_func ("/phananh/window/entries-show-source", test_entries_show_source);
+  g_test_add_func ("/phananh/window/start-options", test_window_start_options);
   g_test_add_func ("/phananh/window/sources-view", test_sources_view);
   g_test_add_func ("/phananh/window/audit-view", test_audit_view);
 

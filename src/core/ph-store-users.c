@@ -373,6 +373,7 @@ ph_store_require_role (PhStore  *self,
                        GError  **error)
 {
   const PhUser *user = ph_store_get_user (self);
+  g_autoptr(PhUser) current = NULL;
 
   if (user == NULL)
     {
@@ -380,6 +381,19 @@ ph_store_require_role (PhStore  *self,
                            _("Nobody is signed in; sign in first"));
       return FALSE;
     }
+
+  /* The account as it is now, not as it was at sign-in: an administrator may
+   * have changed its role or disabled it since, on this computer or another. */
+  current = ph_store_get_user_by_id (self, user->id, NULL);
+  if (current == NULL || !current->active)
+    {
+      set_session_user (self, NULL);
+      g_set_error_literal (error, PH_ACCESS_ERROR, PH_ACCESS_ERROR_NOT_SIGNED_IN,
+                           _("Your account was disabled; ask an administrator"));
+      return FALSE;
+    }
+  set_session_user (self, current);
+  user = ph_store_get_user (self);
   if (role != PH_ROLE_NONE && user->role != role)
     {
       const char *message = NULL;

@@ -14,6 +14,8 @@ struct _PhApplication
   AdwApplication  parent_instance;
 
   char           *data_dir;
+  char           *view;
+  char           *entry;
 };
 
 G_DEFINE_FINAL_TYPE (PhApplication, ph_application, ADW_TYPE_APPLICATION)
@@ -41,18 +43,36 @@ ph_application_handle_local_options (GApplication *app,
   g_free (self->data_dir);
   self->data_dir = ph_paths_dup_data_dir (data_dir);
 
+  g_clear_pointer (&self->view, g_free);
+  g_variant_dict_lookup (options, "view", "s", &self->view);
+  g_clear_pointer (&self->entry, g_free);
+  g_variant_dict_lookup (options, "entry", "s", &self->entry);
+
   return -1;
 }
 
 static void
 ph_application_activate (GApplication *app)
 {
+  PhApplication *self = PH_APPLICATION (app);
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (ph_window_new (GTK_APPLICATION (app),
-                                        ph_application_get_data_dir (PH_APPLICATION (app))));
+    {
+      window = GTK_WINDOW (ph_window_new (GTK_APPLICATION (app),
+                                          ph_application_get_data_dir (self)));
+
+      /* Where to start: a view, an entry (from a script or a colleague's note). */
+      if (self->view != NULL && !ph_window_show_view_named (PH_WINDOW (window), self->view))
+        {
+          g_autofree char *names = ph_window_dup_view_names (PH_WINDOW (window));
+
+          g_printerr (_("There is no view “%s”; the views are: %s.\n"), self->view, names);
+        }
+      if (self->entry != NULL && !ph_window_show_entry_code (PH_WINDOW (window), self->entry))
+        g_printerr (_("There is no entry %s in this case store.\n"), self->entry);
+    }
 
   gtk_window_present (window);
 }
@@ -77,6 +97,8 @@ ph_application_finalize (GObject *object)
   PhApplication *self = PH_APPLICATION (object);
 
   g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->view, g_free);
+  g_clear_pointer (&self->entry, g_free);
 
   G_OBJECT_CLASS (ph_application_parent_class)->finalize (object);
 }
@@ -154,6 +176,10 @@ ph_application_init (PhApplication *self)
   static const GOptionEntry options[] = {
     { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the case store in DIR instead of the usual one"), N_("DIR") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Start on VIEW: entries, sources, batches or audit"), N_("VIEW") },
+    { "entry", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Start with the entry CODE shown, e.g. PA-2025-000123"), N_("CODE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { NULL }
   };

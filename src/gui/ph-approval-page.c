@@ -13,6 +13,7 @@
 #include "ph-approval-page.h"
 #include "ph-date-input.h"
 #include "ph-evidence-gallery.h"
+#include "ph-export-ui.h"
 #include "ph-store-batches.h"
 #include "ph-store-entries.h"
 #include "ph-store-evidence.h"
@@ -94,6 +95,14 @@ ph_approval_page_update_actions (PhApprovalPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "approval.close",
                                  (state == PH_BATCH_STATE_SENT || state == PH_BATCH_STATE_ANSWERED)
                                  && signed_in);
+  /* Only a signed batch is issued; any other can be previewed as a draft. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "approval.export-appendix",
+                                 self->batch != NULL && ph_batch_state_is_signed (state));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "approval.export-bundle",
+                                 self->batch != NULL && ph_batch_state_is_signed (state));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "approval.export-preview",
+                                 self->batch != NULL && !ph_batch_state_is_signed (state));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "approval.export-to", self->batch != NULL);
 }
 
 static char *
@@ -620,6 +629,40 @@ ph_approval_page_finalize (GObject *object)
 }
 
 static void
+approval_export (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PhApprovalPage *self = PH_APPROVAL_PAGE (widget);
+  PhExportKind kind = g_str_equal (action_name, "approval.export-bundle") ? PH_EXPORT_BUNDLE
+                      : g_str_equal (action_name, "approval.export-preview") ? PH_EXPORT_PREVIEW
+                      : PH_EXPORT_APPENDIX;
+
+  if (self->store != NULL && self->batch != NULL)
+    ph_export_ui_save_batch (widget, self->store, self->batch_id, kind);
+}
+
+/* The same without the save dialog: ("appendix" | "preview" | "bundle", path). */
+static void
+approval_export_to (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PhApprovalPage *self = PH_APPROVAL_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *kind_name, *path;
+  PhExportKind kind;
+
+  g_variant_get (parameter, "(&s&s)", &kind_name, &path);
+  kind = ph_export_kind_from_string (kind_name);
+  if (self->store == NULL || self->batch == NULL || kind == PH_EXPORT_CSV || (int) kind < 0)
+    return;
+
+  if (!ph_export_ui_start_batch (widget, self->store, self->batch_id, kind, path, &error))
+    set_message (self, error->message);
+}
+
+static void
 ph_approval_page_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "approval.approve", NULL, approval_approve);
@@ -630,6 +673,13 @@ ph_approval_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "approval.record-answer", "(si)",
                                    approval_record_answer);
   gtk_widget_class_install_action (widget_class, "approval.close", NULL, approval_close);
+  gtk_widget_class_install_action (widget_class, "approval.export-appendix", NULL,
+                                   approval_export);
+  gtk_widget_class_install_action (widget_class, "approval.export-bundle", NULL, approval_export);
+  gtk_widget_class_install_action (widget_class, "approval.export-preview", NULL,
+                                   approval_export);
+  gtk_widget_class_install_action (widget_class, "approval.export-to", "(ss)",
+                                   approval_export_to);
 }
 
 static void

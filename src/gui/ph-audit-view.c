@@ -9,6 +9,7 @@
 #include "ph-audit-view.h"
 #include "ph-format.h"
 #include "ph-paged-model.h"
+#include "ph-text-column.h"
 
 struct _PhAuditView
 {
@@ -23,6 +24,9 @@ struct _PhAuditView
   AdwStatusPage *empty_page;
   GtkLabel      *count_label;
   GtkColumnView *column_view;
+  GtkColumnViewColumn *when_column;
+  GtkColumnViewColumn *who_column;
+  GtkColumnViewColumn *what_column;
 };
 
 G_DEFINE_FINAL_TYPE (PhAuditView, ph_audit_view, GTK_TYPE_WIDGET)
@@ -122,12 +126,19 @@ ph_audit_view_class_init (PhAuditViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhAuditView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PhAuditView, count_label);
   gtk_widget_class_bind_template_child (widget_class, PhAuditView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PhAuditView, when_column);
+  gtk_widget_class_bind_template_child (widget_class, PhAuditView, who_column);
+  gtk_widget_class_bind_template_child (widget_class, PhAuditView, what_column);
 }
 
 static void
 ph_audit_view_init (PhAuditView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  ph_text_column_set_property (self->when_column, "when", PH_TEXT_COLUMN_NUMERIC);
+  ph_text_column_set_property (self->who_column, "who", PH_TEXT_COLUMN_NONE);
+  ph_text_column_set_property (self->what_column, "what", PH_TEXT_COLUMN_ELLIPSIZE);
 }
 
 GtkWidget *

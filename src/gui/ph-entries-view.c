@@ -12,6 +12,7 @@
 #include "ph-entry-detail.h"
 #include "ph-entry-object.h"
 #include "ph-evidence-gallery.h"
+#include "ph-export-ui.h"
 #include "ph-format.h"
 #include "ph-launch.h"
 #include "ph-numbering-plan.h"
@@ -19,6 +20,7 @@
 #include "ph-sms.h"
 #include "ph-store-entries.h"
 #include "ph-store-evidence.h"
+#include "ph-text-column.h"
 
 struct _PhEntriesView
 {
@@ -27,6 +29,8 @@ struct _PhEntriesView
   PhStore            *store;
   gulong              changed_id;
   guint               refresh_id;
+  guint               scroll_id;
+  double              scroll_value;
   PhPagedModel       *model;
   GtkSingleSelection *selection;
   guint               total;
@@ -473,14 +477,39 @@ ph_entries_view_selection_changed (PhEntriesView *self)
   ph_entries_view_update_actions (self);
 }
 
+static gboolean
+ph_entries_view_restore_scroll (gpointer data)
+{
+  PhEntriesView *self = data;
+  GtkAdjustment *adjustment;
+
+  self->scroll_id = 0;
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  gtk_adjustment_set_value (adjustment, self->scroll_value);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The store changed under the list (a status, a new entry): read it again,
+ * and stay where the clerk was in it. */
 static void
 ph_entries_view_refresh (PhEntriesView *self)
 {
   const PhEntry *shown = ph_entry_detail_get_entry (self->detail);
   gint64 id = shown != NULL ? shown->id : 0;
+  GtkAdjustment *adjustment;
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  self->scroll_value = gtk_adjustment_get_value (adjustment);
 
   ph_entries_view_update_units (self);
   ph_entries_view_reload (self);
+
+  /* The reload starts the list at the top; the new rows are measured when
+   * it is next laid out, so the position is restored after that. */
+  if (self->scroll_value > 0 && self->scroll_id == 0)
+    self->scroll_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, ph_entries_view_restore_scroll,
+                                       self, NULL);
   if (id != 0 && !ph_entry_detail_show_entry (self->detail, id))
     adw_flap_set_reveal_flap (self->flap, FALSE);
   ph_entries_view_update_actions (self);
@@ -560,6 +589,8 @@ ph_entries_view_update_actions (PhEntriesView *self)
                                  entry != NULL && ph_entry_detail_get_other_count (self->detail) > 0);
   gtk_widget_action_set_enabled (widget, "entries.toggle-detail", entry != NULL);
   gtk_widget_action_set_enabled (widget, "entries.search", has_store);
+  gtk_widget_action_set_enabled (widget, "entries.export-csv", has_store);
+  gtk_widget_action_set_enabled (widget, "entries.export-csv-to", has_store);
   gtk_widget_action_set_enabled (widget, "entries.clear-filters",
                                  has_store && ph_entries_view_is_filtered (self));
   gtk_widget_action_set_enabled (widget, "entries.clear-from", self->received_from != NULL);
@@ -935,6 +966,32 @@ ph_entries_view_finalize (GObject *object)
   G_OBJECT_CLASS (ph_entries_view_parent_class)->finalize (object);
 }
 
+/* The list as it is filtered and sorted now, as CSV. */
+static void
+ph_entries_view_export_csv (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  PhEntriesView *self = PH_ENTRIES_VIEW (widget);
+  PhEntryFilter filter;
+
+  if (self->store == NULL)
+    return;
+
+  ph_entries_view_get_filter (self, &filter);
+  if (parameter == NULL)
+    ph_export_ui_save_entries (widget, self->store, &filter, self->sort, self->descending);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!ph_export_ui_start_entries (widget, self->store, &filter, self->sort,
+                                       self->descending, g_variant_get_string (parameter, NULL),
+                                       &error))
+        ph_entries_view_show_error (self, error);
+    }
+}
+
 static void
 ph_entries_view_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -960,6 +1017,7 @@ ph_entries_view_class_actions_init (GtkWidgetClass *widget_class)
     { "entries.clear-from", ph_entries_view_clear_from, 0, 0 },
     { "entries.clear-to", ph_entries_view_clear_to, 0, 0 },
     { "entries.clear-source", ph_entries_view_clear_source, 0, 0 },
+    { "entries.export-csv", ph_entries_view_export_csv, 0, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -969,6 +1027,9 @@ ph_entries_view_class_actions_init (GtkWidgetClass *widget_class)
         gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods,
                                              actions[i].name, NULL);
     }
+  /* The same without the save dialog, for scripts and tests. */
+  gtk_widget_class_install_action (widget_class, "entries.export-csv-to", "s",
+                                   ph_entries_view_export_csv);
 }
 
 static void
@@ -1040,6 +1101,16 @@ ph_entries_view_init (PhEntriesView *self)
   ph_entries_view_update_units (self);
   ph_entries_view_update_filter_widgets (self);
 
+  ph_text_column_set_property (self->code_column, "code", PH_TEXT_COLUMN_NUMERIC);
+  ph_text_column_set_property (self->received_column, "received", PH_TEXT_COLUMN_NUMERIC);
+  ph_text_column_set_property (self->source_column, "source", PH_TEXT_COLUMN_NUMERIC);
+  ph_text_column_set_property (self->network_column, "network", PH_TEXT_COLUMN_ELLIPSIZE);
+  ph_text_column_set_property (self->category_column, "category", PH_TEXT_COLUMN_ELLIPSIZE);
+  ph_text_column_set_property (self->unit_column, "unit", PH_TEXT_COLUMN_ELLIPSIZE);
+  ph_text_column_set_property (self->evidence_column, "evidence",
+                               PH_TEXT_COLUMN_NUMERIC | PH_TEXT_COLUMN_CENTER);
+  ph_text_column_set_property (self->status_column, "status", PH_TEXT_COLUMN_STATUS);
+
   ph_entries_view_set_column_sorter (self, self->code_column, PH_ENTRY_SORT_CODE);
   ph_entries_view_set_column_sorter (self, self->received_column, PH_ENTRY_SORT_RECEIVED);
   ph_entries_view_set_column_sorter (self, self->source_column, PH_ENTRY_SORT_SOURCE);
@@ -1081,6 +1152,7 @@ ph_entries_view_set_store (PhEntriesView *self,
     return;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
 
@@ -1325,4 +1397,41 @@ ph_entries_view_get_sort (PhEntriesView *self,
     *descending = self->descending;
 
   return self->sort;
+}
+
+/**
+ * ph_entries_view_show_code:
+ * @self: a #PhEntriesView
+ * @code: an entry's code
+ *
+ * Searches for the code and selects the entry that has it.
+ *
+ * Returns: whether it was found
+ */
+gboolean
+ph_entries_view_show_code (PhEntriesView *self,
+                           const char    *code)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (PH_IS_ENTRIES_VIEW (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (self->model == NULL)
+    return FALSE;
+
+  ph_entries_view_set_search_text (self, code);
+  model = G_LIST_MODEL (self->model);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PhEntryObject) item = g_list_model_get_item (model, i);
+
+      if (item != NULL && g_strcmp0 (ph_entry_object_get_entry (item)->code, code) == 0)
+        {
+          ph_entries_view_select (self, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }

@@ -38,6 +38,8 @@ void           ph_entries_view_sort_by             (PhEntriesView *self,
                                                     gboolean       descending);
 PhEntrySort    ph_entries_view_get_sort            (PhEntriesView *self,
                                                     gboolean      *descending);
+gboolean       ph_entries_view_show_code           (PhEntriesView *self,
+                                                    const char    *code);
 char          *ph_entries_view_dup_message         (const PhEntry *entry);
 
 G_END_DECLS

@@ -10,6 +10,9 @@
 
 #include "ph-export-ui.h"
 #include "ph-launch.h"
+#include "ph-store-appendix.h"
+#include "ph-store-batches.h"
+#include "ph-store-export.h"
 
 typedef struct
 {
@@ -264,4 +267,235 @@ ph_export_ui_save (GtkWidget       *from,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Batches and the entries list */
+
+static const char *
+running_label (PhExportKind kind)
+{
+  switch (kind)
+    {
+    case PH_EXPORT_APPENDIX:
+      return _("Exporting the appendix…");
+    case PH_EXPORT_PREVIEW:
+      return _("Exporting a draft of the appendix…");
+    case PH_EXPORT_BUNDLE:
+      return _("Exporting the evidence bundle…");
+    case PH_EXPORT_CSV:
+      return _("Exporting the list…");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * ph_export_kind_from_string:
+ * @name: `appendix`, `preview`, `bundle` or `csv`
+ *
+ * Returns: the kind, or -1 for another name
+ */
+PhExportKind
+ph_export_kind_from_string (const char *name)
+{
+  static const char *names[] = { "appendix", "preview", "bundle", "csv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      return (PhExportKind) i;
+
+  return (PhExportKind) -1;
+}
+
+typedef struct
+{
+  PhStore       *store;
+  gint64         batch_id;
+  PhExportKind   kind;
+  PhEntryFilter *filter;
+  PhEntrySort    sort;
+  gboolean       descending;
+} JobSource;
+
+static void
+job_source_free (gpointer data)
+{
+  JobSource *source = data;
+
+  g_clear_object (&source->store);
+  g_clear_pointer (&source->filter, ph_entry_filter_free);
+  g_free (source);
+}
+
+/* In the main thread: copy the batch out of the store, so the worker needs no store. */
+static PhExportJob *
+make_batch_job (const char  *path,
+                gpointer     data,
+                GError     **error)
+{
+  JobSource *source = data;
+  g_autoptr(PhAppendixBatch) batch = NULL;
+  g_autoptr(PhTemplate) tpl = NULL;
+
+  batch = ph_store_get_appendix_batch (source->store, source->batch_id, error);
+  if (batch == NULL)
+    return NULL;
+  tpl = ph_template_load (ph_store_get_data_dir (source->store), error);
+  if (tpl == NULL)
+    return NULL;
+
+  return ph_export_job_new_for_batch (source->kind, g_steal_pointer (&batch), tpl, path);
+}
+
+static PhExportJob *
+make_entries_job (const char  *path,
+                  gpointer     data,
+                  GError     **error)
+{
+  JobSource *source = data;
+
+  return ph_export_job_new_for_entries (ph_store_get_data_dir (source->store), source->filter,
+                                        source->sort, source->descending, path);
+}
+
+static char *
+batch_file_name (PhStore      *store,
+                 gint64        batch_id,
+                 PhExportKind  kind)
+{
+  g_autoptr(PhBatch) batch = ph_store_get_batch (store, batch_id, NULL);
+  const char *code = batch != NULL ? batch->code : "";
+
+  /* File names stay ASCII: they travel by e-mail and onto other systems. */
+  switch (kind)
+    {
+    case PH_EXPORT_APPENDIX:
+      return g_strdup_printf ("phu-luc_%s.xlsx", code);
+    case PH_EXPORT_PREVIEW:
+      return g_strdup_printf ("du-thao-phu-luc_%s.xlsx", code);
+    case PH_EXPORT_BUNDLE:
+      return g_strdup_printf ("ho-so-chung-cu_%s.zip", code);
+    case PH_EXPORT_CSV:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * ph_export_ui_save_batch:
+ * @from: the widget asking
+ * @store: the store
+ * @batch_id: the batch
+ * @kind: %PH_EXPORT_APPENDIX, %PH_EXPORT_PREVIEW or %PH_EXPORT_BUNDLE
+ *
+ * Asks where to save the batch's appendix, draft or bundle, and exports it.
+ */
+void
+ph_export_ui_save_batch (GtkWidget    *from,
+                         PhStore      *store,
+                         gint64        batch_id,
+                         PhExportKind  kind)
+{
+  JobSource *source = g_new0 (JobSource, 1);
+  g_autofree char *name = batch_file_name (store, batch_id, kind);
+  const char *title = kind == PH_EXPORT_BUNDLE ? _("Export Evidence Bundle")
+                      : kind == PH_EXPORT_PREVIEW ? _("Export Draft Appendix")
+                      : _("Export Appendix");
+
+  source->store = g_object_ref (store);
+  source->batch_id = batch_id;
+  source->kind = kind;
+  ph_export_ui_save (from, title, name, running_label (kind), make_batch_job, source,
+                     job_source_free);
+}
+
+/**
+ * ph_export_ui_start_batch:
+ * @from: the widget asking
+ * @store: the store
+ * @batch_id: the batch
+ * @kind: what to export
+ * @path: where
+ * @error: return location for a #GError
+ *
+ * ph_export_ui_save_batch() without the dialog.
+ *
+ * Returns: %TRUE if the export started (its end is shown in a toast)
+ */
+gboolean
+ph_export_ui_start_batch (GtkWidget     *from,
+                          PhStore       *store,
+                          gint64         batch_id,
+                          PhExportKind   kind,
+                          const char    *path,
+                          GError       **error)
+{
+  JobSource source = { .store = store, .batch_id = batch_id, .kind = kind };
+  g_autoptr(PhExportJob) job = make_batch_job (path, &source, error);
+
+  if (job == NULL)
+    return FALSE;
+  ph_export_ui_run (from, job, running_label (kind));
+  return TRUE;
+}
+
+/**
+ * ph_export_ui_save_entries:
+ * @from: the widget asking
+ * @store: the store
+ * @filter: (nullable): the list's filter
+ * @sort: its order
+ * @descending: reversed
+ *
+ * Asks where to save the entries list as CSV, and exports it.
+ */
+void
+ph_export_ui_save_entries (GtkWidget           *from,
+                           PhStore             *store,
+                           const PhEntryFilter *filter,
+                           PhEntrySort          sort,
+                           gboolean             descending)
+{
+  JobSource *source = g_new0 (JobSource, 1);
+
+  source->store = g_object_ref (store);
+  source->kind = PH_EXPORT_CSV;
+  source->filter = ph_entry_filter_copy (filter);
+  source->sort = sort;
+  source->descending = descending;
+  ph_export_ui_save (from, _("Export List"), "danh-sach-phan-anh.csv",
+                     running_label (PH_EXPORT_CSV), make_entries_job, source, job_source_free);
+}
+
+/**
+ * ph_export_ui_start_entries:
+ * @from: the widget asking
+ * @store: the store
+ * @filter: (nullable): the list's filter
+ * @sort: its order
+ * @descending: reversed
+ * @path: where
+ * @error: return location for a #GError
+ *
+ * ph_export_ui_save_entries() without the dialog.
+ *
+ * Returns: %TRUE if the export started
+ */
+gboolean
+ph_export_ui_start_entries (GtkWidget            *from,
+                            PhStore              *store,
+                            const PhEntryFilter  *filter,
+                            PhEntrySort           sort,
+                            gboolean              descending,
+                            const char           *path,
+                            GError              **error)
+{
+  JobSource source = { .store = store, .filter = (PhEntryFilter *) filter, .sort = sort,
+                       .descending = descending };
+  g_autoptr(PhExportJob) job = make_entries_job (path, &source, error);
+
+  if (job == NULL)
+    return FALSE;
+  ph_export_ui_run (from, job, running_label (PH_EXPORT_CSV));
+  return TRUE;
 }

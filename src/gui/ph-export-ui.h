@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "ph-export-job.h"
+#include "ph-store-entries.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,29 @@ void          ph_export_ui_save (GtkWidget       *from,
 GCancellable *ph_export_ui_run  (GtkWidget       *from,
                                  PhExportJob     *job,
                                  const char      *running_label);
+
+void          ph_export_ui_save_batch   (GtkWidget            *from,
+                                         PhStore              *store,
+                                         gint64                batch_id,
+                                         PhExportKind          kind);
+gboolean      ph_export_ui_start_batch  (GtkWidget            *from,
+                                         PhStore              *store,
+                                         gint64                batch_id,
+                                         PhExportKind          kind,
+                                         const char           *path,
+                                         GError              **error);
+PhExportKind  ph_export_kind_from_string (const char          *name);
+void          ph_export_ui_save_entries (GtkWidget            *from,
+                                         PhStore              *store,
+                                         const PhEntryFilter  *filter,
+                                         PhEntrySort           sort,
+                                         gboolean              descending);
+gboolean      ph_export_ui_start_entries (GtkWidget           *from,
+                                          PhStore             *store,
+                                          const PhEntryFilter *filter,
+                                          PhEntrySort          sort,
+                                          gboolean             descending,
+                                          const char          *path,
+                                          GError             **error);
 
 G_END_DECLS

@@ -422,12 +422,21 @@ ph_paged_model_reload (PhPagedModel *self)
 
   old_n = self->n_items;
   new_n = ph_paged_model_count (self);
-  self->n_items = new_n;
 
   /* Any row may have moved, so the whole range changed even when the count
-   * is the same. */
-  if (old_n > 0 || new_n > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+   * is the same. It is said in two steps, all removed then all added: told
+   * (0, old, new) at once, GTK's list item manager looks for the rows it
+   * tracks (focus, anchor) among the added items by identity, reading every
+   * one of them; our items are new objects, so it would read the whole
+   * query. Removing first leaves it nothing to track. */
+  if (old_n > 0)
+    {
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+    }
+  self->n_items = new_n;
+  if (new_n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n);
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }

@@ -13,6 +13,7 @@
 #include "ph-source-object.h"
 #include "ph-sources-view.h"
 #include "ph-store-sources.h"
+#include "ph-text-column.h"
 
 struct _PhSourcesView
 {
@@ -34,8 +35,17 @@ struct _PhSourcesView
   GtkLabel            *count_label;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *source_column;
+  GtkColumnViewColumn *kind_column;
   GtkColumnViewColumn *entries_column;
+  GtkColumnViewColumn *units_column;
+  GtkColumnViewColumn *first_column;
   GtkColumnViewColumn *last_column;
+  GtkColumnViewColumn *answer_column;
+  GtkColumnViewColumn *source_code_column;
+  GtkColumnViewColumn *source_received_column;
+  GtkColumnViewColumn *source_unit_column;
+  GtkColumnViewColumn *source_category_column;
+  GtkColumnViewColumn *source_status_column;
   GtkStack            *entries_stack;
   GtkLabel            *entries_title;
   GtkColumnView       *entries_view;
@@ -335,8 +345,17 @@ ph_sources_view_class_init (PhSourcesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhSourcesView, count_label);
   gtk_widget_class_bind_template_child (widget_class, PhSourcesView, column_view);
   gtk_widget_class_bind_template_child (widget_class, PhSourcesView, source_column);
+  gtk_widget_class_bind_template_child (widget_class, PhSourcesView, kind_column);
   gtk_widget_class_bind_template_child (widget_class, PhSourcesView, entries_column);
+  gtk_widget_class_bind_template_child (widget_class, PhSourcesView, units_column);
+  gtk_widget_class_bind_template_child (widget_class, PhSourcesView, first_column);
   gtk_widget_class_bind_template_child (widget_class, PhSourcesView, last_column);
+  gtk_widget_class_bind_template_child (widget_class, PhSourcesView, answer_column);
+  gtk_widget_class_bind_template_child (widget_class, PhSourcesView, source_code_column);
+  gtk_widget_class_bind_template_child (widget_class, PhSourcesView, source_received_column);
+  gtk_widget_class_bind_template_child (widget_class, PhSourcesView, source_unit_column);
+  gtk_widget_class_bind_template_child (widget_class, PhSourcesView, source_category_column);
+  gtk_widget_class_bind_template_child (widget_class, PhSourcesView, source_status_column);
   gtk_widget_class_bind_template_child (widget_class, PhSourcesView, entries_stack);
   gtk_widget_class_bind_template_child (widget_class, PhSourcesView, entries_title);
   gtk_widget_class_bind_template_child (widget_class, PhSourcesView, entries_view);
@@ -355,6 +374,23 @@ ph_sources_view_init (PhSourcesView *self)
 
   self->sort = PH_SOURCE_SORT_LAST_SEEN;
   self->descending = TRUE;
+
+  ph_text_column_set_property (self->source_column, "source", PH_TEXT_COLUMN_NUMERIC);
+  ph_text_column_set_property (self->kind_column, "kind", PH_TEXT_COLUMN_ELLIPSIZE);
+  ph_text_column_set_property (self->entries_column, "entries",
+                               PH_TEXT_COLUMN_NUMERIC | PH_TEXT_COLUMN_END);
+  ph_text_column_set_property (self->units_column, "units",
+                               PH_TEXT_COLUMN_NUMERIC | PH_TEXT_COLUMN_END);
+  ph_text_column_set_property (self->first_column, "first-seen", PH_TEXT_COLUMN_NUMERIC);
+  ph_text_column_set_property (self->last_column, "last-seen", PH_TEXT_COLUMN_NUMERIC);
+  ph_text_column_set_property (self->answer_column, "answer", PH_TEXT_COLUMN_ELLIPSIZE);
+  ph_text_column_set_property (self->source_code_column, "code", PH_TEXT_COLUMN_NUMERIC);
+  ph_text_column_set_property (self->source_received_column, "received",
+                               PH_TEXT_COLUMN_NUMERIC);
+  ph_text_column_set_property (self->source_unit_column, "unit", PH_TEXT_COLUMN_ELLIPSIZE);
+  ph_text_column_set_property (self->source_category_column, "category",
+                               PH_TEXT_COLUMN_ELLIPSIZE);
+  ph_text_column_set_property (self->source_status_column, "status", PH_TEXT_COLUMN_STATUS);
 
   ph_sources_view_set_column_sorter (self->source_column, PH_SOURCE_SORT_KEY);
   ph_sources_view_set_column_sorter (self->entries_column, PH_SOURCE_SORT_ENTRIES);

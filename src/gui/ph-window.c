@@ -5,9 +5,13 @@
 #include <glib/gi18n.h>
 
 #include "ph-audit-view.h"
+#include "ph-batches-view.h"
 #include "ph-entries-view.h"
 #include "ph-paths.h"
+#include "ph-setup-dialog.h"
+#include "ph-sign-in-dialog.h"
 #include "ph-sources-view.h"
+#include "ph-store-users.h"
 #include "ph-window.h"
 
 struct _PhWindow
@@ -26,7 +30,11 @@ struct _PhWindow
   AdwStatusPage        *error_page;
   PhEntriesView        *entries_view;
   PhSourcesView        *sources_view;
+  PhBatchesView        *batches_view;
   PhAuditView          *audit_view;
+  GtkMenuButton        *user_button;
+  AdwButtonContent     *user_button_content;
+  guint                 session_idle;
 };
 
 enum {
@@ -64,11 +72,118 @@ ph_window_set_store (PhWindow *self,
 {
   ph_entries_view_set_store (self->entries_view, store);
   ph_sources_view_set_store (self->sources_view, store);
+  ph_batches_view_set_store (self->batches_view, store);
   ph_audit_view_set_store (self->audit_view, store);
 
   if (self->store != NULL && self->store != store)
     ph_store_close (self->store);
   g_set_object (&self->store, store);
+}
+
+/* ---- who is at the keyboard ------------------------------------------------ */
+
+static void ph_window_ask_sign_in (PhWindow *self);
+
+static void
+ph_window_update_user (PhWindow *self)
+{
+  const PhUser *user = self->store != NULL ? ph_store_get_user (self->store) : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->user_button), user != NULL);
+  if (user != NULL)
+    {
+      g_autofree char *tooltip = g_strdup_printf (_("Signed in as %s (%s)"), user->full_name,
+                                                  ph_role_get_label (user->role));
+
+      adw_button_content_set_label (self->user_button_content, user->full_name);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_button), tooltip);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", user != NULL);
+
+  /* The views show what this user may do. */
+  ph_batches_view_set_store (self->batches_view, self->store);
+}
+
+static void
+on_signed_in (PhWindow *self,
+              gboolean  keep)
+{
+  const PhUser *user = ph_store_get_user (self->store);
+
+  g_settings_set_string (self->settings, "stay-signed-in-as", keep ? user->login : "");
+  g_settings_set_string (self->settings, "last-login", user->login);
+  ph_window_update_user (self);
+}
+
+static void
+ph_window_ask_sign_in (PhWindow *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-login");
+  GtkWidget *dialog = ph_sign_in_dialog_new (self->store);
+
+  ph_sign_in_dialog_select_login (PH_SIGN_IN_DIALOG (dialog), last);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_signed_in), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_setup_done (PhWindow *self)
+{
+  const PhUser *user = ph_store_get_user (self->store);
+
+  g_settings_set_string (self->settings, "last-login", user->login);
+  ph_window_update_user (self);
+}
+
+/* First start, a clerk's workstation that stays signed in, or the sign-in dialog. */
+static void
+ph_window_start_session (PhWindow *self)
+{
+  g_autofree char *kept = g_settings_get_string (self->settings, "stay-signed-in-as");
+  g_autoptr(GError) error = NULL;
+
+  ph_window_update_user (self);
+  if (ph_store_needs_setup (self->store, &error))
+    {
+      GtkWidget *dialog = ph_setup_dialog_new (self->store);
+
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+      g_signal_connect_object (dialog, "done", G_CALLBACK (on_setup_done), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  if (*kept != '\0')
+    {
+      g_autoptr(PhUser) user = ph_store_resume_session (self->store, kept, NULL);
+
+      if (user != NULL)
+        {
+          ph_window_update_user (self);
+          return;
+        }
+      g_settings_set_string (self->settings, "stay-signed-in-as", "");
+    }
+  ph_window_ask_sign_in (self);
+}
+
+static void
+ph_window_sign_out (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PhWindow *self = PH_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  ph_store_sign_out (self->store);
+  g_settings_set_string (self->settings, "stay-signed-in-as", "");
+  ph_window_update_user (self);
+  ph_window_ask_sign_in (self);
 }
 
 static void
@@ -89,6 +204,33 @@ ph_window_open_store (PhWindow *self)
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "views");
+
+  /* The sign-in (or first-start) dialog comes once the window is on screen,
+   * so that it opens above it and not behind. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ph_window_start_session (self);
+}
+
+static gboolean
+ph_window_start_session_idle (gpointer user_data)
+{
+  PhWindow *self = user_data;
+
+  self->session_idle = 0;
+  if (self->store != NULL && ph_store_get_user (self->store) == NULL)
+    ph_window_start_session (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ph_window_map (GtkWidget *widget)
+{
+  PhWindow *self = PH_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (ph_window_parent_class)->map (widget);
+
+  if (self->store != NULL && ph_store_get_user (self->store) == NULL && self->session_idle == 0)
+    self->session_idle = g_idle_add (ph_window_start_session_idle, self);
 }
 
 static void
@@ -188,6 +330,8 @@ ph_window_dispose (GObject *object)
 {
   PhWindow *self = PH_WINDOW (object);
 
+  g_clear_handle_id (&self->session_idle, g_source_remove);
+
   /* The views let go of the store before it closes. */
   if (self->entries_view != NULL)
     ph_window_set_store (self, NULL);
@@ -271,6 +415,7 @@ ph_window_class_actions_init (GtkWidgetClass *widget_class)
                                    ph_window_show_source_entries);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, ph_window_sign_out);
 
   for (guint i = 0; i < N_VIEW_KEYS; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -291,6 +436,7 @@ ph_window_class_init (PhWindowClass *klass)
   object_class->set_property = ph_window_set_property;
 
   window_class->close_request = ph_window_close_request;
+  widget_class->map = ph_window_map;
 
   /**
    * PhWindow:data-dir:
@@ -305,6 +451,7 @@ ph_window_class_init (PhWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PH_TYPE_AUDIT_VIEW);
+  g_type_ensure (PH_TYPE_BATCHES_VIEW);
   g_type_ensure (PH_TYPE_ENTRIES_VIEW);
   g_type_ensure (PH_TYPE_SOURCES_VIEW);
 
@@ -317,7 +464,10 @@ ph_window_class_init (PhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PhWindow, entries_view);
   gtk_widget_class_bind_template_child (widget_class, PhWindow, sources_view);
+  gtk_widget_class_bind_template_child (widget_class, PhWindow, batches_view);
   gtk_widget_class_bind_template_child (widget_class, PhWindow, audit_view);
+  gtk_widget_class_bind_template_child (widget_class, PhWindow, user_button);
+  gtk_widget_class_bind_template_child (widget_class, PhWindow, user_button_content);
 
   ph_window_class_actions_init (widget_class);
 }
@@ -414,4 +564,73 @@ ph_window_get_entries_view (PhWindow *self)
   g_return_val_if_fail (PH_IS_WINDOW (self), NULL);
 
   return self->entries_view;
+}
+
+/**
+ * ph_window_show_view_named:
+ * @self: a #PhWindow
+ * @name: a view: `entries`, `sources`, `audit` …
+ *
+ * Returns: whether there is such a view
+ */
+gboolean
+ph_window_show_view_named (PhWindow   *self,
+                           const char *name)
+{
+  g_return_val_if_fail (PH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return FALSE;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  return TRUE;
+}
+
+/**
+ * ph_window_show_entry_code:
+ * @self: a #PhWindow
+ * @code: an entry's code (`PA-2025-000123`)
+ *
+ * Finds the entry with the search bar and shows it in the detail pane.
+ *
+ * Returns: whether the entry was found
+ */
+gboolean
+ph_window_show_entry_code (PhWindow   *self,
+                           const char *code)
+{
+  g_return_val_if_fail (PH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "entries");
+  return ph_entries_view_show_code (self->entries_view, code);
+}
+
+/**
+ * ph_window_dup_view_names:
+ * @self: a #PhWindow
+ *
+ * Returns: (transfer full): the names of the views, in order, separated by ", "
+ */
+char *
+ph_window_dup_view_names (PhWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  GString *names = g_string_new (NULL);
+
+  g_return_val_if_fail (PH_IS_WINDOW (self), NULL);
+
+  pages = adw_view_stack_get_pages (self->view_stack);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", adw_view_stack_page_get_name (page));
+    }
+
+  return g_string_free (names, FALSE);
 }

@@ -17,6 +17,11 @@ PhWindow      *ph_window_new              (GtkApplication *application,
 const char    *ph_window_get_data_dir     (PhWindow       *self);
 PhStore       *ph_window_get_store        (PhWindow       *self);
 PhEntriesView *ph_window_get_entries_view (PhWindow       *self);
+gboolean       ph_window_show_view_named  (PhWindow       *self,
+                                           const char     *name);
+gboolean       ph_window_show_entry_code  (PhWindow       *self,
+                                           const char     *code);
+char          *ph_window_dup_view_names   (PhWindow       *self);
 void           ph_window_add_toast        (PhWindow       *self,
                                            AdwToast       *toast);
 
