@@ -48,7 +48,7 @@ else
   echo "not ok 3 - extracting the strings from the sources failed"
 fi
 
-missing=$(grep -rlE '_\("|N_\("|C_\("|g_dngettext|translatable="yes"' src ui data 2>/dev/null |
+missing=$(grep -rlIE '_\("|N_\("|C_\("|g_dngettext|translatable="yes"' src ui data 2>/dev/null |
   grep -vE '\.(po|pot)$' | sort | while read -r f; do
     grep -qxF "$f" po/POTFILES.in || echo "$f"
   done)

@@ -12,6 +12,7 @@
 #include "ph-store-entries.h"
 #include "ph-store-evidence.h"
 #include "ph-store-maintenance.h"
+#include "ph-store-private.h"
 #include "ph-test-util.h"
 
 static PhStore *
@@ -586,6 +587,27 @@ test_store_list (void)
   g_assert_cmpint (ph_store_count_entries (store, &filter, NULL), ==, 1);
   filter.text = "quang xuong";   /* the unit's name */
   g_assert_cmpint (ph_store_count_entries (store, &filter, NULL), ==, 3);
+  /* the document's and the unit's words follow their changes */
+  {
+    g_autoptr(PhEntry) entry = ph_store_get_entry (store, scam, &error);
+    sqlite3 *db = NULL;
+    g_autofree char *sql = g_strdup_printf ("UPDATE documents SET summary = 'Công văn khẩn của Sở Y tế'"
+                                            " WHERE id = %" G_GINT64_FORMAT ";"
+                                            "UPDATE units SET name = 'UBND phường Hạc Thành'"
+                                            " WHERE id = %" G_GINT64_FORMAT, entry->document_id,
+                                            entry->unit_id);
+
+    g_assert_cmpint (sqlite3_open (ph_store_get_database_path (store), &db), ==, SQLITE_OK);
+    ph_store_register_functions (db);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    filter.text = "van khan";
+    g_assert_cmpint (ph_store_count_entries (store, &filter, NULL), ==, 1);
+    filter.text = "hac thanh";
+    g_assert_cmpint (ph_store_count_entries (store, &filter, NULL), ==, 3);
+    filter.text = "quang xuong";
+    g_assert_cmpint (ph_store_count_entries (store, &filter, NULL), ==, 0);
+  }
   filter.text = "\"; DROP TABLE entries; --";
   g_assert_cmpint (ph_store_count_entries (store, &filter, &error), ==, 0);
   g_assert_no_error (error);

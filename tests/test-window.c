@@ -611,6 +611,32 @@ test_entries_show_source (void)
 }
 
 static void
+test_window_start_options (void)
+{
+  PhWindow *window = open_demo_window ();
+  PhEntriesView *view = ph_window_get_entries_view (window);
+  PhEntryDetail *detail = ph_entries_view_get_detail (view);
+  g_autofree char *names = ph_window_dup_view_names (window);
+  g_autofree char *code = NULL;
+
+  /* --view and --entry of the command line. */
+  g_assert_nonnull (strstr (names, "entries"));
+  g_assert_nonnull (strstr (names, "audit"));
+  g_assert_true (ph_window_show_view_named (window, "sources"));
+  g_assert_cmpstr (visible_view (GTK_WIDGET (window)), ==, "sources");
+  g_assert_false (ph_window_show_view_named (window, "no-such-view"));
+  g_assert_cmpstr (visible_view (GTK_WIDGET (window)), ==, "sources");
+
+  code = g_strdup (entry_at (G_LIST_MODEL (ph_entries_view_get_model (view)), 5)->code);
+  g_assert_true (ph_window_show_entry_code (window, code));
+  g_assert_cmpstr (visible_view (GTK_WIDGET (window)), ==, "entries");
+  g_assert_cmpstr (ph_entry_detail_get_entry (detail)->code, ==, code);
+  g_assert_false (ph_window_show_entry_code (window, "PA-1999-999999"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_sources_view (void)
 {
   PhWindow *window = open_demo_window ();
@@ -740,6 +766,7 @@ main (int   argc,
   g_test_add_func ("/phananh/window/entries-reject", test_entries_reject);
   g_test_add_func ("/phananh/window/entries-copy-message", test_entries_copy_message);
   g_test_add_func ("/phananh/window/entries-show-source", test_entries_show_source);
+  g_test_add_func ("/phananh/window/start-options", test_window_start_options);
   g_test_add_func ("/phananh/window/sources-view", test_sources_view);
   g_test_add_func ("/phananh/window/audit-view", test_audit_view);
 

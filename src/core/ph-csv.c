@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -15,6 +16,8 @@
 
 struct _PhCsvWriter
 {
+  char              *path;
+  char              *part;
   GFileOutputStream *stream;
   GOutputStream     *buffered;
   GString           *line;
@@ -114,15 +117,20 @@ PhCsvWriter *
 ph_csv_writer_new (const char  *path,
                    GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *part = g_strdup_printf ("%s.part", path);
+  g_autoptr(GFile) file = g_file_new_for_path (part);
   g_autoptr(GFileOutputStream) stream = NULL;
   PhCsvWriter *writer;
 
+  /* Written beside the target and renamed when complete: a half-written list is never
+   * at the path, and one abandoned leaves what was there before. */
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
   if (stream == NULL)
     return NULL;
 
   writer = g_new0 (PhCsvWriter, 1);
+  writer->path = g_strdup (path);
+  writer->part = g_steal_pointer (&part);
   writer->stream = g_steal_pointer (&stream);
   writer->buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (writer->stream),
                                                          64 * 1024);
@@ -183,7 +191,23 @@ ph_csv_writer_close (PhCsvWriter   *writer,
                                   NULL, cancellable, error))
     return FALSE;
 
-  return g_output_stream_close (writer->buffered, cancellable, error);
+  if (!g_output_stream_close (writer->buffered, cancellable, error))
+    {
+      g_unlink (writer->part);
+      return FALSE;
+    }
+
+  if (g_rename (writer->part, writer->path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (writer->part);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "%s: %s", writer->path, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -198,17 +222,12 @@ ph_csv_writer_free (PhCsvWriter *writer)
   if (writer == NULL)
     return;
 
-  if (!writer->closed)
-    {
-      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
-      /* Closing a GFileOutputStream from g_file_replace() with a cancelled cancellable
-       * discards the new content and keeps the old file. */
-      g_cancellable_cancel (cancelled);
-      g_output_stream_close (G_OUTPUT_STREAM (writer->stream), cancelled, NULL);
-    }
   g_clear_object (&writer->buffered);
   g_clear_object (&writer->stream);
+  if (!writer->closed)
+    g_unlink (writer->part);
+  g_free (writer->path);
+  g_free (writer->part);
   g_string_free (writer->line, TRUE);
   g_free (writer);
 }

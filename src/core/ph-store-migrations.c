@@ -680,6 +680,22 @@ static const char schema_v6[] =
   "CREATE INDEX entries_counts ON entries (status, category, received_on, id, network, unit_id,"
   "  channel);";
 
+/* The search text of an entry holds its document's number and summary and its
+ * unit's name: keep it in step when those change. */
+static const char schema_v7[] =
+  "CREATE TRIGGER documents_fts_update AFTER UPDATE OF number, summary ON documents BEGIN"
+  "  DELETE FROM entries_fts WHERE rowid IN"
+  "   (SELECT " SORT_KEY ("e") " FROM entries e WHERE e.document_id = NEW.id);"
+  "  INSERT INTO entries_fts (rowid, body)"
+  "   SELECT " SORT_KEY ("e") ", " FTS_BODY ("e") " FROM entries e WHERE e.document_id = NEW.id;"
+  " END;"
+  "CREATE TRIGGER units_fts_update AFTER UPDATE OF name ON units BEGIN"
+  "  DELETE FROM entries_fts WHERE rowid IN"
+  "   (SELECT " SORT_KEY ("e") " FROM entries e WHERE e.unit_id = NEW.id);"
+  "  INSERT INTO entries_fts (rowid, body)"
+  "   SELECT " SORT_KEY ("e") ", " FTS_BODY ("e") " FROM entries e WHERE e.unit_id = NEW.id;"
+  " END;";
+
 /* Append new steps at the end; see the comment at the top of this file. */
 static const PhMigration migrations[] = {
   { 1, schema_v1, seed_v1 },
@@ -688,6 +704,7 @@ static const PhMigration migrations[] = {
   { 4, schema_v4, NULL },
   { 5, schema_v5, NULL },
   { 6, schema_v6, NULL },
+  { 7, schema_v7, NULL },
 };
 
 const PhMigration *

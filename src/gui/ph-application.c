@@ -65,8 +65,11 @@ ph_application_activate (GApplication *app)
 
       /* Where to start: a view, an entry (from a script or a colleague's note). */
       if (self->view != NULL && !ph_window_show_view_named (PH_WINDOW (window), self->view))
-        g_printerr (_("There is no view “%s”; the views are: %s.\n"), self->view,
-                    "entries, sources, audit");
+        {
+          g_autofree char *names = ph_window_dup_view_names (PH_WINDOW (window));
+
+          g_printerr (_("There is no view “%s”; the views are: %s.\n"), self->view, names);
+        }
       if (self->entry != NULL && !ph_window_show_entry_code (PH_WINDOW (window), self->entry))
         g_printerr (_("There is no entry %s in this case store.\n"), self->entry);
     }
@@ -174,7 +177,7 @@ ph_application_init (PhApplication *self)
     { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the case store in DIR instead of the usual one"), N_("DIR") },
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Start on VIEW: entries, sources or audit"), N_("VIEW") },
+      N_("Start on VIEW: entries, sources, batches or audit"), N_("VIEW") },
     { "entry", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Start with the entry CODE shown, e.g. PA-2025-000123"), N_("CODE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },

@@ -11,6 +11,8 @@
 #include "ph-audit-object.h"
 #include "ph-entry.h"
 #include "ph-format.h"
+#include "ph-number.h"
+#include "ph-store-entries.h"
 
 struct _PhAuditObject
 {
@@ -74,12 +76,20 @@ ph_audit_row_describe (const PhAuditRow *row)
   g_return_val_if_fail (row != NULL, NULL);
 
   action = row->action != NULL ? row->action : "";
-  if (row->details != NULL && json_parser_load_from_data (parser, row->details, -1, NULL))
+  if (row->details != NULL)
     {
-      JsonNode *root = json_parser_get_root (parser);
+      gboolean parsed = json_parser_load_from_data (parser, row->details, -1, NULL);
 
-      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-        details = json_node_get_object (root);
+      /* Some rows escape non-ASCII text C-style (\303\263), which is not JSON. */
+      if (!parsed)
+        {
+          g_autofree char *unescaped = g_strcompress (row->details);
+
+          parsed = json_parser_load_from_data (parser, unescaped, -1, NULL);
+        }
+      if (parsed && json_parser_get_root (parser) != NULL &&
+          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        details = json_node_get_object (json_parser_get_root (parser));
     }
   code = or_id (member (details, "code"), row->object_id);
 
@@ -122,7 +132,54 @@ ph_audit_row_describe (const PhAuditRow *row)
     return g_strdup_printf (_("Removed %s from the exclusion list"),
                             member (details, "source") ?: "");
   if (g_str_equal (action, "settings.set"))
-    return g_strdup_printf (_("Changed the setting “%s”"), member (details, "key") ?: "");
+    {
+      const char *key = member (details, "key");
+      g_autoptr(GList) names = details != NULL ? json_object_get_members (details) : NULL;
+
+      if (key == NULL && names != NULL)
+        key = names->data;
+      return g_strdup_printf (_("Changed the setting “%s”"), key != NULL ? key : "");
+    }
+  if (g_str_equal (action, "agency.update"))
+    return g_strdup (_("Changed the agency profile"));
+  if (g_str_equal (action, "user.create"))
+    return g_strdup_printf (_("Added the user %s (%s)"), member (details, "login") ?: "",
+                            member (details, "role") ?: "");
+  if (g_str_has_prefix (action, "user."))
+    return g_strdup_printf (_("Changed the user %s"), member (details, "login") ?: code);
+  if (g_str_equal (action, "batch.create"))
+    return g_strdup_printf (_("Created batch %s"), code);
+  if (g_str_equal (action, "batch.update"))
+    return g_strdup_printf (_("Edited batch %s"), code);
+  if (g_str_equal (action, "batch.submit"))
+    return g_strdup_printf (_("Submitted batch %s for approval"), code);
+  if (g_str_equal (action, "batch.approve"))
+    return g_strdup_printf (_("Approved and signed batch %s"), code);
+  if (g_str_equal (action, "batch.return"))
+    {
+      const char *comment = member (details, "comment");
+
+      if (comment != NULL && *comment != '\0')
+        return g_strdup_printf (_("Returned batch %s: %s"), code, comment);
+      return g_strdup_printf (_("Returned batch %s"), code);
+    }
+  if (g_str_equal (action, "batch.sent"))
+    {
+      g_autofree char *day = ph_format_date (member (details, "sent_on"));
+
+      return g_strdup_printf (_("Batch %s was sent on %s"), code, day);
+    }
+  if (g_str_equal (action, "batch.answer"))
+    {
+      g_autoptr(PhNumber) number = ph_number_parse (member (details, "source") ?: "");
+      const char *shown = number != NULL && number->display != NULL ? number->display
+                          : member (details, "source") ?: "";
+
+      return g_strdup_printf (_("The Authority answered about %s: %s"), shown,
+                              ph_source_answer_get_label (member (details, "answer")));
+    }
+  if (g_str_equal (action, "batch.close"))
+    return g_strdup_printf (_("Closed batch %s"), code);
 
   /* An action this version does not know (a newer one wrote it): say what we can. */
   return g_strdup_printf ("%s %s %s", action, row->object_type ? row->object_type : "", code);

@@ -10,6 +10,7 @@
 #include "ph-batch-editor.h"
 #include "ph-date-input.h"
 #include "ph-entry-picker.h"
+#include "ph-export-ui.h"
 #include "ph-store-batches.h"
 #include "ph-store-users.h"
 
@@ -71,6 +72,9 @@ ph_batch_editor_update_actions (PhBatchEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.add-entries", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.add-entry-ids", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.remove-entry", editable);
+  /* A draft shows what is saved: save the changes first. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.export-preview",
+                                 self->batch != NULL && self->n_items > 0 && !self->modified);
 }
 
 static void
@@ -439,9 +443,22 @@ ph_batch_editor_finalize (GObject *object)
 }
 
 static void
+batch_export_preview (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PhBatchEditor *self = PH_BATCH_EDITOR (widget);
+
+  if (self->store != NULL && self->batch != NULL)
+    ph_export_ui_save_batch (widget, self->store, self->batch_id, PH_EXPORT_PREVIEW);
+}
+
+static void
 ph_batch_editor_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "batch.save", NULL, batch_save);
+  gtk_widget_class_install_action (widget_class, "batch.export-preview", NULL,
+                                   batch_export_preview);
   gtk_widget_class_install_action (widget_class, "batch.submit", NULL, batch_submit);
   gtk_widget_class_install_action (widget_class, "batch.delete", NULL, batch_delete);
   gtk_widget_class_install_action (widget_class, "batch.add-entries", NULL, batch_add_entries);

@@ -29,6 +29,8 @@ struct _PhEntriesView
   PhStore            *store;
   gulong              changed_id;
   guint               refresh_id;
+  guint               scroll_id;
+  double              scroll_value;
   PhPagedModel       *model;
   GtkSingleSelection *selection;
   guint               total;
@@ -475,14 +477,39 @@ ph_entries_view_selection_changed (PhEntriesView *self)
   ph_entries_view_update_actions (self);
 }
 
+static gboolean
+ph_entries_view_restore_scroll (gpointer data)
+{
+  PhEntriesView *self = data;
+  GtkAdjustment *adjustment;
+
+  self->scroll_id = 0;
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  gtk_adjustment_set_value (adjustment, self->scroll_value);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The store changed under the list (a status, a new entry): read it again,
+ * and stay where the clerk was in it. */
 static void
 ph_entries_view_refresh (PhEntriesView *self)
 {
   const PhEntry *shown = ph_entry_detail_get_entry (self->detail);
   gint64 id = shown != NULL ? shown->id : 0;
+  GtkAdjustment *adjustment;
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  self->scroll_value = gtk_adjustment_get_value (adjustment);
 
   ph_entries_view_update_units (self);
   ph_entries_view_reload (self);
+
+  /* The reload starts the list at the top; the new rows are measured when
+   * it is next laid out, so the position is restored after that. */
+  if (self->scroll_value > 0 && self->scroll_id == 0)
+    self->scroll_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, ph_entries_view_restore_scroll,
+                                       self, NULL);
   if (id != 0 && !ph_entry_detail_show_entry (self->detail, id))
     adw_flap_set_reveal_flap (self->flap, FALSE);
   ph_entries_view_update_actions (self);
@@ -1082,7 +1109,7 @@ ph_entries_view_init (PhEntriesView *self)
   ph_text_column_set_property (self->unit_column, "unit", PH_TEXT_COLUMN_ELLIPSIZE);
   ph_text_column_set_property (self->evidence_column, "evidence",
                                PH_TEXT_COLUMN_NUMERIC | PH_TEXT_COLUMN_CENTER);
-  ph_text_column_set_property (self->status_column, "status", PH_TEXT_COLUMN_NONE);
+  ph_text_column_set_property (self->status_column, "status", PH_TEXT_COLUMN_STATUS);
 
   ph_entries_view_set_column_sorter (self, self->code_column, PH_ENTRY_SORT_CODE);
   ph_entries_view_set_column_sorter (self, self->received_column, PH_ENTRY_SORT_RECEIVED);
@@ -1125,6 +1152,7 @@ ph_entries_view_set_store (PhEntriesView *self,
     return;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
 

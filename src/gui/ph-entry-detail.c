@@ -189,20 +189,14 @@ ph_entry_detail_fill (PhEntryDetail *self)
   const PhEntry *entry = self->entry;
   g_autofree char *seen = NULL;
   g_autoptr(GString) subtitle = g_string_new (entry->code);
-  const char *status_names[] = {
-    "any", "received", "verified", "in-batch", "sent", "answered", "rejected"
-  };
   const char *classes[] = { "status-pill", NULL, NULL };
+  g_autofree char *status_class = NULL;
 
   gtk_label_set_label (self->source_label, entry->source_display);
   gtk_label_set_label (self->status_label, ph_entry_status_get_label (entry->status));
-  if ((guint) entry->status < G_N_ELEMENTS (status_names))
-    {
-      g_autofree char *class = g_strconcat ("status-", status_names[entry->status], NULL);
-
-      classes[1] = class;
-      gtk_widget_set_css_classes (GTK_WIDGET (self->status_label), classes);
-    }
+  status_class = g_strconcat ("status-", ph_entry_status_to_string (entry->status), NULL);
+  classes[1] = status_class;
+  gtk_widget_set_css_classes (GTK_WIDGET (self->status_label), classes);
 
   g_string_append_printf (subtitle, " · %s", ph_source_kind_get_label (entry->source_kind));
   if (entry->network != NULL && *entry->network != '\0')

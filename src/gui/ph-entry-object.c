@@ -26,6 +26,7 @@ enum {
   PROP_UNIT,
   PROP_EVIDENCE,
   PROP_STATUS,
+  PROP_STATUS_KEY,
   N_PROPS
 };
 
@@ -90,6 +91,10 @@ ph_entry_object_get_property (GObject    *object,
       g_value_set_string (value, ph_entry_status_get_label (entry->status));
       break;
 
+    case PROP_STATUS_KEY:
+      g_value_set_string (value, ph_entry_status_to_string (entry->status));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -100,13 +105,15 @@ ph_entry_object_class_init (PhEntryObjectClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const char *names[N_PROPS] = {
-    NULL, "code", "received", "source", "network", "category", "unit", "evidence", "status"
+    NULL, "code", "received", "source", "network", "category", "unit", "evidence", "status",
+    "status-key"
   };
 
   object_class->finalize = ph_entry_object_finalize;
   object_class->get_property = ph_entry_object_get_property;
 
-  /* Each is the text of one column, ready to show. */
+  /* Each is the text of one column, ready to show; "status-key" is the
+   * status as the store names it, for styling. */
   for (guint i = 1; i < N_PROPS; i++)
     properties[i] = g_param_spec_string (names[i], NULL, NULL, NULL,
                                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);

@@ -350,10 +350,15 @@ ph_evidence_gallery_make_tile (PhEvidenceGallery *self,
   gtk_stack_add_named (GTK_STACK (preview), thumbnail, "thumbnail");
   gtk_box_append (GTK_BOX (box), preview);
 
+  /* File names are long and have no spaces: two lines, broken anywhere. */
   title = gtk_label_new (item->title);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 14);
-  gtk_label_set_width_chars (GTK_LABEL (title), 14);
+  gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 16);
+  gtk_label_set_width_chars (GTK_LABEL (title), 16);
   gtk_box_append (GTK_BOX (box), title);
 
   caption = gtk_label_new (kind_label (item->kind));

@@ -390,7 +390,7 @@ ph_sources_view_init (PhSourcesView *self)
   ph_text_column_set_property (self->source_unit_column, "unit", PH_TEXT_COLUMN_ELLIPSIZE);
   ph_text_column_set_property (self->source_category_column, "category",
                                PH_TEXT_COLUMN_ELLIPSIZE);
-  ph_text_column_set_property (self->source_status_column, "status", PH_TEXT_COLUMN_NONE);
+  ph_text_column_set_property (self->source_status_column, "status", PH_TEXT_COLUMN_STATUS);
 
   ph_sources_view_set_column_sorter (self->source_column, PH_SOURCE_SORT_KEY);
   ph_sources_view_set_column_sorter (self->entries_column, PH_SOURCE_SORT_ENTRIES);

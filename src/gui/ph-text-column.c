@@ -38,6 +38,8 @@ ph_text_column_setup (GtkSignalListItemFactory *factory,
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column->flags & PH_TEXT_COLUMN_NUMERIC)
     gtk_widget_add_css_class (label, "numeric");
+  if (column->flags & PH_TEXT_COLUMN_STATUS)
+    gtk_widget_set_halign (label, GTK_ALIGN_START);
 
   gtk_list_item_set_child (list_item, label);
 }
@@ -57,6 +59,19 @@ ph_text_column_bind (GtkSignalListItemFactory *factory,
     g_object_get (item, column->property, &text, NULL);
 
   gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+
+  if (column->flags & PH_TEXT_COLUMN_STATUS)
+    {
+      g_autofree char *key = NULL;
+      g_autofree char *class = NULL;
+      const char *classes[] = { "status-pill", NULL, NULL };
+
+      if (item != NULL)
+        g_object_get (item, "status-key", &key, NULL);
+      class = g_strconcat ("status-", key != NULL ? key : "none", NULL);
+      classes[1] = class;
+      gtk_widget_set_css_classes (label, classes);
+    }
   if (column->flags & PH_TEXT_COLUMN_ELLIPSIZE)
     gtk_widget_set_tooltip_text (label, text);
 }

@@ -12,6 +12,7 @@ typedef enum
   PH_TEXT_COLUMN_CENTER   = 1 << 1,
   PH_TEXT_COLUMN_END      = 1 << 2,
   PH_TEXT_COLUMN_ELLIPSIZE = 1 << 3, /* cut long text with … and show it whole as a tooltip */
+  PH_TEXT_COLUMN_STATUS   = 1 << 4,  /* a pill coloured by the item's "status-key" */
 } PhTextColumnFlags;
 
 void ph_text_column_set_property (GtkColumnViewColumn *column,

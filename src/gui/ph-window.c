@@ -609,3 +609,28 @@ ph_window_show_entry_code (PhWindow   *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "entries");
   return ph_entries_view_show_code (self->entries_view, code);
 }
+
+/**
+ * ph_window_dup_view_names:
+ * @self: a #PhWindow
+ *
+ * Returns: (transfer full): the names of the views, in order, separated by ", "
+ */
+char *
+ph_window_dup_view_names (PhWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  GString *names = g_string_new (NULL);
+
+  g_return_val_if_fail (PH_IS_WINDOW (self), NULL);
+
+  pages = adw_view_stack_get_pages (self->view_stack);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", adw_view_stack_page_get_name (page));
+    }
+
+  return g_string_free (names, FALSE);
+}

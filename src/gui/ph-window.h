@@ -21,6 +21,7 @@ gboolean       ph_window_show_view_named  (PhWindow       *self,
                                            const char     *name);
 gboolean       ph_window_show_entry_code  (PhWindow       *self,
                                            const char     *code);
+char          *ph_window_dup_view_names   (PhWindow       *self);
 void           ph_window_add_toast        (PhWindow       *self,
                                            AdwToast       *toast);
 
