@@ -63,6 +63,9 @@ make_row (const PhBatch *batch)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_set_tooltip_text (row, title);
 
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (state, "batch-state");
