@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "ph-demo.h"
@@ -238,6 +239,21 @@ test_store_create_document (void)
   g_assert_cmpstr (((PhAuditRow *) audit->pdata[0])->action, ==, "evidence.add");
   g_assert_cmpstr (((PhAuditRow *) audit->pdata[1])->action, ==, "entry.create");
   g_assert_cmpint (ph_store_count_audit (store, NULL), ==, 5);
+
+  /* every row's details are valid JSON, names with quotes and accents included */
+  {
+    g_autoptr(GPtrArray) all = ph_store_list_audit (store, NULL, 0, 0, 100, &error);
+
+    for (guint i = 0; i < all->len; i++)
+      {
+        g_autoptr(JsonParser) parser = json_parser_new ();
+
+        g_assert_true (json_parser_load_from_data (parser, ((PhAuditRow *) all->pdata[i])->details,
+                                                   -1, &error));
+        g_assert_no_error (error);
+      }
+    g_assert_nonnull (strstr (((PhAuditRow *) all->pdata[all->len - 1])->details, "UBND xã Quảng Xương"));
+  }
 }
 
 static void
@@ -370,6 +386,18 @@ test_store_status_rules (void)
   g_clear_error (&error);
   g_assert_true (ph_store_reject_entry (store, id, "Số chính thức của cơ quan", &error));
   g_assert_no_error (error);
+  {
+    /* the audit details are JSON that keeps the words as written */
+    g_autoptr(GPtrArray) rows = ph_store_list_audit (store, "entry", id, 0, 1, &error);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *details;
+
+    g_assert_true (json_parser_load_from_data (parser, ((PhAuditRow *) rows->pdata[0])->details, -1, &error));
+    g_assert_no_error (error);
+    details = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpstr (json_object_get_string_member (details, "reason"), ==, "Số chính thức của cơ quan");
+    g_assert_cmpstr (((PhAuditRow *) rows->pdata[0])->action, ==, "entry.status.rejected");
+  }
   entry = ph_store_get_entry (store, id, &error);
   g_assert_cmpint (entry->status, ==, PH_ENTRY_STATUS_REJECTED);
   g_assert_cmpstr (entry->reject_reason, ==, "Số chính thức của cơ quan");

@@ -201,9 +201,9 @@ next_code (PhStore     *self,
 static char *
 entry_details (const PhEntry *entry)
 {
-  g_autofree char *source = g_strescape (entry->source_key, NULL);
+  g_autofree char *source = ph_store_json_string (entry->source_key);
 
-  return g_strdup_printf ("{\"code\":\"%s\",\"source\":\"%s\",\"category\":\"%s\"}",
+  return g_strdup_printf ("{\"code\":\"%s\",\"source\":%s,\"category\":\"%s\"}",
                           entry->code, source, ph_category_to_string (entry->category));
 }
 
@@ -275,14 +275,14 @@ insert_entry (PhStore     *self,
       for (guint i = 0; i < entry->evidence->len; i++)
         {
           PhEvidence *evidence = g_ptr_array_index (entry->evidence, i);
-          g_autofree char *name = g_strescape (empty_if_null (evidence->original_name), NULL);
+          g_autofree char *name = ph_store_json_string (empty_if_null (evidence->original_name));
           g_autofree char *evidence_details = NULL;
 
           evidence->entry_id = entry->id;
           evidence->document_id = 0;
           if (!ph_store_insert_evidence_row (self, evidence, error))
             return FALSE;
-          evidence_details = g_strdup_printf ("{\"sha256\":\"%s\",\"name\":\"%s\"}",
+          evidence_details = g_strdup_printf ("{\"sha256\":\"%s\",\"name\":%s}",
                                               evidence->sha256, name);
           if (!ph_store_audit (self, "evidence.add", "entry", entry->id, evidence_details, error))
             return FALSE;
@@ -388,8 +388,8 @@ ph_store_create_document (PhStore     *self,
     goto fail;
   document->id = sqlite3_last_insert_rowid (ph_store_get_db (self));
 
-  number = g_strescape (empty_if_null (document->number), NULL);
-  details = g_strdup_printf ("{\"number\":\"%s\",\"unit_id\":%" G_GINT64_FORMAT ",\"entries\":%u}",
+  number = ph_store_json_string (empty_if_null (document->number));
+  details = g_strdup_printf ("{\"number\":%s,\"unit_id\":%" G_GINT64_FORMAT ",\"entries\":%u}",
                              number, document->unit_id, entries->len);
   if (!ph_store_audit (self, "document.create", "document", document->id, details, error))
     goto fail;
@@ -811,9 +811,9 @@ ph_store_set_entry_status (PhStore        *self,
   action = g_strconcat ("entry.status.", ph_entry_status_to_string (status), NULL);
   if (clean_reason != NULL && status == PH_ENTRY_STATUS_REJECTED)
     {
-      g_autofree char *escaped = g_strescape (clean_reason, NULL);
+      g_autofree char *escaped = ph_store_json_string (clean_reason);
 
-      details = g_strdup_printf ("{\"code\":\"%s\",\"from\":\"%s\",\"reason\":\"%s\"}", old->code,
+      details = g_strdup_printf ("{\"code\":\"%s\",\"from\":\"%s\",\"reason\":%s}", old->code,
                                  ph_entry_status_to_string (old->status), escaped);
     }
   else

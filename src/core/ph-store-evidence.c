@@ -662,10 +662,10 @@ ph_store_insert_evidence_row (PhStore     *self,
 static char *
 evidence_details (const PhEvidence *evidence)
 {
-  g_autofree char *name = g_strescape (evidence->original_name != NULL ? evidence->original_name : "",
-                                       NULL);
+  g_autofree char *name = ph_store_json_string (evidence->original_name != NULL
+                                                ? evidence->original_name : "");
 
-  return g_strdup_printf ("{\"sha256\":\"%s\",\"size\":%" G_GINT64_FORMAT ",\"mime\":\"%s\",\"name\":\"%s\"}",
+  return g_strdup_printf ("{\"sha256\":\"%s\",\"size\":%" G_GINT64_FORMAT ",\"mime\":\"%s\",\"name\":%s}",
                           evidence->sha256, evidence->size, evidence->mime, name);
 }
 
@@ -742,11 +742,11 @@ ph_store_remove_evidence (PhStore     *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      g_autofree char *name = g_strescape ((const char *) sqlite3_column_text (stmt, 2), NULL);
+      g_autofree char *name = ph_store_json_string ((const char *) sqlite3_column_text (stmt, 2));
       PhEntryStatus status = ph_entry_status_from_string ((const char *) sqlite3_column_text (stmt, 3));
 
       entry_id = sqlite3_column_int64 (stmt, 0);
-      details = g_strdup_printf ("{\"sha256\":\"%s\",\"name\":\"%s\"}",
+      details = g_strdup_printf ("{\"sha256\":\"%s\",\"name\":%s}",
                                  sqlite3_column_text (stmt, 1), name);
       sqlite3_reset (stmt);
       if (entry_id != 0 && !ph_entry_status_is_editable (status))

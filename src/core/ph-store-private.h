@@ -28,6 +28,7 @@ void          ph_store_set_db_error        (PhStore       *self,
                                             int            rc,
                                             GError       **error);
 char         *ph_store_now                 (void);
+char         *ph_store_json_string         (const char    *text);
 char         *ph_store_dup_column_text     (sqlite3_stmt  *stmt,
                                             int            column);
 void          ph_store_bind_text_or_null   (sqlite3_stmt  *stmt,

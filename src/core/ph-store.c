@@ -821,16 +821,46 @@ ph_store_dup_setting (PhStore     *self,
   return value;
 }
 
+/**
+ * ph_store_json_string:
+ * @text: (nullable): UTF-8 text
+ *
+ * Returns: (transfer full): @text as a JSON string, quotes included (`null`
+ *   for %NULL); the canonical form the audit log's details are written in
+ */
+char *
+ph_store_json_string (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("null");
+
+  out = g_string_sized_new (strlen (text) + 2);
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
 static char *
 json_object_1 (const char *name,
                const char *value)
 {
-  g_autofree char *escaped_name = g_strescape (name, NULL);
-  g_autofree char *escaped_value = value != NULL ? g_strescape (value, NULL) : NULL;
+  g_autofree char *quoted_name = ph_store_json_string (name);
+  g_autofree char *quoted_value = ph_store_json_string (value);
 
-  if (escaped_value == NULL)
-    return g_strdup_printf ("{\"%s\":null}", escaped_name);
-  return g_strdup_printf ("{\"%s\":\"%s\"}", escaped_name, escaped_value);
+  return g_strdup_printf ("{%s:%s}", quoted_name, quoted_value);
 }
 
 /**
