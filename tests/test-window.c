@@ -432,7 +432,7 @@ select_first_received (PhEntriesView *view)
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     if (entry_at (model, i)->status == PH_ENTRY_STATUS_RECEIVED &&
-        entry_at (model, i)->evidence_count > 0)
+        entry_at (model, i)->evidence_count > 1)
       {
         ph_entries_view_select (view, i);
         g_assert_nonnull (ph_entry_detail_get_entry (detail));
@@ -475,6 +475,7 @@ test_entries_verify (void)
   PhEntryDetail *detail = ph_entries_view_get_detail (view);
   PhStore *store = ph_window_get_store (window);
   g_autoptr(PhEntry) stored = NULL;
+  GtkMediaStream *stream;
   gint64 id, audit_before;
   guint history_before;
 
@@ -482,7 +483,24 @@ test_entries_verify (void)
   audit_before = ph_store_count_audit (store, NULL);
   history_before = ph_entry_detail_get_n_history (detail);
 
+  /* A recording being listened to keeps playing through the change. */
+  stream = NULL;
+  for (guint i = 0; i < ph_entry_detail_get_entry (detail)->evidence->len; i++)
+    {
+      const PhEvidence *evidence = g_ptr_array_index (ph_entry_detail_get_entry (detail)->evidence, i);
+
+      if (evidence->kind == PH_EVIDENCE_KIND_AUDIO)
+        {
+          ph_evidence_gallery_open (ph_entry_detail_get_gallery (detail), i);
+          stream = ph_evidence_gallery_get_media_stream (ph_entry_detail_get_gallery (detail));
+          break;
+        }
+    }
+  g_assert_nonnull (stream);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "entries.verify", NULL));
+  g_assert_true (ph_evidence_gallery_get_media_stream (ph_entry_detail_get_gallery (detail)) ==
+                 stream);
 
   stored = ph_store_get_entry (store, id, NULL);
   g_assert_cmpint (stored->status, ==, PH_ENTRY_STATUS_VERIFIED);

@@ -24,6 +24,7 @@ struct _PhEntryDetail
   PhStore           *store;
   PhEntry           *entry;
   gint64             other_count;
+  char              *evidence_key;
 
   GtkStack          *stack;
   GtkScrolledWindow *scroller;
@@ -132,6 +133,18 @@ ph_entry_detail_fill_evidence (PhEntryDetail *self)
 {
   const PhEntry *entry = self->entry;
   guint n = entry->evidence != NULL ? entry->evidence->len : 0;
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  /* The same files as shown (a refresh after a status change): leave the
+   * thumbnails, and the recording that may be playing, alone. */
+  g_string_append_printf (key, "%" G_GINT64_FORMAT, entry->id);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (key, " %s",
+                            ((const PhEvidence *) g_ptr_array_index (entry->evidence, i))->sha256);
+  if (g_strcmp0 (key->str, self->evidence_key) == 0)
+    return;
+  g_free (self->evidence_key);
+  self->evidence_key = g_strdup (key->str);
 
   ph_evidence_gallery_clear (self->gallery);
   for (guint i = 0; i < n; i++)
@@ -239,6 +252,7 @@ ph_entry_detail_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PH_TYPE_ENTRY_DETAIL);
   g_clear_object (&self->store);
   g_clear_pointer (&self->entry, ph_entry_free);
+  g_clear_pointer (&self->evidence_key, g_free);
 
   G_OBJECT_CLASS (ph_entry_detail_parent_class)->dispose (object);
 }
@@ -326,6 +340,7 @@ ph_entry_detail_show_entry (PhEntryDetail *self,
 
   if (entry == NULL)
     {
+      g_clear_pointer (&self->evidence_key, g_free);
       ph_evidence_gallery_clear (self->gallery);
       gtk_stack_set_visible_child_name (self->stack, "none");
       return FALSE;
