@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ph-batch-editor.h"
+#include "ph-batches-view.h"
 #include "ph-entry-picker.h"
 #include "ph-test-batches.h"
 
@@ -111,7 +112,7 @@ test_editor_fill_and_submit (Fixture       *fixture,
   AdwComboRow *signer;
 
   set_row_text (fixture, "number_row", "125");
-  set_row_text (fixture, "date_row", "25/11/2026");
+  set_row_text (fixture, "date_row", "25/11/2099");  /* dated ahead is allowed */
   set_row_text (fixture, "recipient_row", "Cục Viễn thông - Bộ Khoa học và Công nghệ");
   signer = ph_test_find_by_id (GTK_WIDGET (fixture->editor), "signer_row");
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (signer)), ==, 3);
@@ -122,7 +123,7 @@ test_editor_fill_and_submit (Fixture       *fixture,
   batch = ph_store_get_batch (fixture->store, fixture->batch_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (batch->number, ==, "125");
-  g_assert_cmpstr (batch->dated_on, ==, "2026-11-25");
+  g_assert_cmpstr (batch->dated_on, ==, "2099-11-25");
   g_assert_cmpstr (batch->recipient, ==, "Cục Viễn thông - Bộ Khoa học và Công nghệ");
   g_assert_cmpstr (batch->signer_name, ==, "Phạm Thị Thảo");
   g_assert_cmpstr (batch->subject, ==, PH_BATCH_DEFAULT_SUBJECT);
@@ -150,7 +151,8 @@ test_editor_refusals (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 ids[2] = { g_array_index (fixture->ids, gint64, 0), g_array_index (fixture->ids, gint64, 1) };
+  gint64 ids[2] = { g_array_index (fixture->ids, gint64, 0),
+                    g_array_index (fixture->ids, gint64, 1) };
 
   set_row_text (fixture, "date_row", "31/02/2026");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "batch.save", NULL));
@@ -225,6 +227,52 @@ test_editor_picker (Fixture       *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 4);
 }
 
+/* The Batches view around the editor: a new batch from picked entries opens in
+ * the editor, and moves to the approval page once submitted. */
+static void
+test_batches_view (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = ph_batches_view_new ();
+  GtkStack *stack;
+  PhBatchEditor *editor;
+  gint64 rest[2] = { g_array_index (fixture->ids, gint64, 2),
+                     g_array_index (fixture->ids, gint64, 3) };
+  gint64 id;
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  ph_batches_view_set_store (PH_BATCHES_VIEW (view), fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = ph_test_find_by_id (view, "content_stack");
+  g_assert_cmpuint (ph_batches_view_get_n_batches (PH_BATCHES_VIEW (view)), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  g_assert_true (gtk_widget_activate_action (view, "batches.new-with-entries", "@ax",
+                                             g_variant_new_fixed_array (G_VARIANT_TYPE_INT64,
+                                                                        rest, 2,
+                                                                        sizeof (gint64))));
+  g_assert_cmpuint (ph_batches_view_get_n_batches (PH_BATCHES_VIEW (view)), ==, 2);
+  id = ph_batches_view_get_selected (PH_BATCHES_VIEW (view));
+  g_assert_cmpint (id, !=, fixture->batch_id);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "editor");
+  editor = ph_test_find_by_id (view, "editor");
+  g_assert_cmpint (ph_batch_editor_get_batch_id (editor), ==, id);
+  g_assert_cmpuint (ph_test_count_rows (ph_test_find_by_id (GTK_WIDGET (editor), "entries_list")),
+                    ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "batch.submit", NULL));
+  g_assert_cmpint (ph_test_batch_state (fixture->store, id), ==, PH_BATCH_STATE_SUBMITTED);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "approval");
+
+  /* the state filter */
+  gtk_drop_down_set_selected (ph_test_find_by_id (view, "state_dropdown"), PH_BATCH_STATE_DRAFT);
+  g_assert_cmpuint (ph_batches_view_get_n_batches (PH_BATCHES_VIEW (view)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ph_test_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +287,7 @@ main (int   argc,
   ADD ("fill-and-submit", test_editor_fill_and_submit);
   ADD ("refusals", test_editor_refusals);
   ADD ("picker", test_editor_picker);
+  ADD ("batches-view", test_batches_view);
 #undef ADD
 
   return g_test_run ();

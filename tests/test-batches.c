@@ -770,7 +770,8 @@ test_signed_api (Fixture       *fixture,
 
   sign_in (fixture, "lan");
   more = make_entries (fixture, 1);
-  g_assert_false (ph_store_add_batch_entries (fixture->store, id, (gint64 *) more->data, 1, &error));
+  g_assert_false (ph_store_add_batch_entries (fixture->store, id, (gint64 *) more->data, 1,
+                                              &error));
   g_assert_error (error, PH_BATCH_ERROR, PH_BATCH_ERROR_SIGNED);
   g_clear_error (&error);
   g_assert_false (ph_store_remove_batch_entries (fixture->store, id, (gint64 *) ids->data, 1,
@@ -862,7 +863,8 @@ test_signed_sql (Fixture       *fixture,
   sql = g_strdup_printf ("UPDATE entries SET content = 'sửa' WHERE id = %" G_GINT64_FORMAT, entry);
   assert_sql_refused (db, sql);
   g_free (sql);
-  sql = g_strdup_printf ("UPDATE entries SET status = 'verified' WHERE id = %" G_GINT64_FORMAT, entry);
+  sql = g_strdup_printf ("UPDATE entries SET status = 'verified' WHERE id = %" G_GINT64_FORMAT,
+                         entry);
   assert_sql_refused (db, sql);
   g_free (sql);
   sql = g_strdup_printf ("DELETE FROM entries WHERE id = %" G_GINT64_FORMAT, entry);
@@ -895,8 +897,8 @@ test_signed_sql (Fixture       *fixture,
                          " 'image/png', 'image', 'x.png', 'x', 'now')", entry, 0);
   assert_sql_refused (db, sql);
   g_free (sql);
-  sql = g_strdup_printf ("UPDATE evidence SET original_name = 'x' WHERE entry_id = %" G_GINT64_FORMAT,
-                         entry);
+  sql = g_strdup_printf ("UPDATE evidence SET original_name = 'x' WHERE entry_id = %"
+                         G_GINT64_FORMAT, entry);
   assert_sql_refused (db, sql);
   g_free (sql);
   sql = g_strdup_printf ("DELETE FROM user_keys WHERE user_id = %" G_GINT64_FORMAT,
@@ -966,8 +968,8 @@ test_tampered (Fixture       *fixture,
 
   exec_ok (db, "DROP TRIGGER entries_frozen; DROP TRIGGER entries_signed_content;"
                " DROP TRIGGER batches_signed;");
-  sql = g_strdup_printf ("UPDATE entries SET content = 'nội dung khác' WHERE id = %" G_GINT64_FORMAT,
-                         g_array_index (ids, gint64, 1));
+  sql = g_strdup_printf ("UPDATE entries SET content = 'nội dung khác' WHERE id = %"
+                         G_GINT64_FORMAT, g_array_index (ids, gint64, 1));
   exec_ok (db, sql);
   g_free (sql);
 
@@ -1027,7 +1029,8 @@ test_passwords (Fixture       *fixture,
 
   /* a forgotten password: a new key, the old signatures still hold */
   sign_in (fixture, "admin");
-  g_assert_true (ph_store_reset_password (fixture->store, fixture->approver, "quen-roi-123", &error));
+  g_assert_true (ph_store_reset_password (fixture->store, fixture->approver, "quen-roi-123",
+                                          &error));
   g_assert_no_error (error);
   g_clear_pointer (&after, ph_user_free);
   after = ph_store_get_user_by_id (fixture->store, fixture->approver, &error);

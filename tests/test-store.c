@@ -480,6 +480,23 @@ test_store_evidence (void)
   g_assert_cmpint (st.st_size, ==, a->size);
   g_assert_cmpstr (a->original_name, ==, "man-hinh.png");
 
+  /* a stored file damaged behind the store's back is repaired by importing it again */
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_true (g_file_set_contents (path, "damaged", -1, NULL));
+  {
+    g_autoptr(PhEvidence) again = import_png (store, 3);
+    g_autofree char *contents = NULL;
+    g_autofree char *hash = NULL;
+    gsize length;
+
+    g_assert_cmpstr (again->sha256, ==, a->sha256);
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+    g_assert_cmpstr (hash, ==, a->sha256);
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0222, ==, 0);
+  }
+
   /* the type comes from the content, not the name */
   recording = ph_store_import_evidence (store, wav_path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);

@@ -149,9 +149,12 @@ make_batch (PhStore       *store,
   g_autoptr(PhBatch) batch = NULL;
   g_autoptr(PhUser) signer = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) dated = g_date_time_add_days (now, -7 * (int) (G_N_ELEMENTS (demo_batches) - index));
+  g_autoptr(GDateTime) dated = NULL;
   PhBatchState state = demo_batches[index].state;
   gint64 id;
+
+  /* A week between dispatches, the oldest first. */
+  dated = g_date_time_add_days (now, -7 * (int) (G_N_ELEMENTS (demo_batches) - index));
 
   if (!sign_in (store, demo_batches[index].clerk, error))
     return FALSE;

@@ -134,7 +134,8 @@ step_done (PhStore       *self,
   if (rc == SQLITE_CONSTRAINT && message != NULL && strstr (message, "ph:batch-signed") != NULL)
     g_set_error_literal (error, PH_BATCH_ERROR, PH_BATCH_ERROR_SIGNED,
                          _("The batch is approved and signed: nothing in it can change any more"));
-  else if (rc == SQLITE_CONSTRAINT && message != NULL && strstr (message, "ph:batch-locked") != NULL)
+  else if (rc == SQLITE_CONSTRAINT && message != NULL
+           && strstr (message, "ph:batch-locked") != NULL)
     g_set_error_literal (error, PH_BATCH_ERROR, PH_BATCH_ERROR_STATE,
                          _("Entries can only be added or removed while the batch is a draft"));
   else if (rc == SQLITE_CONSTRAINT && message != NULL && strstr (message, "ph:batch-state") != NULL)
@@ -180,7 +181,8 @@ is_blank (const char *text)
   " (SELECT full_name FROM users WHERE id = b.approved_by), b.approved_at, b.digest, b.signature," \
   " b.public_key, b.sent_on, b.closed_at," \
   " (SELECT count(*) FROM batch_entries WHERE batch_id = b.id)," \
-  " (SELECT count(DISTINCT e.source_key) FROM batch_entries be JOIN entries e ON e.id = be.entry_id" \
+  " (SELECT count(DISTINCT e.source_key) FROM batch_entries be" \
+  "   JOIN entries e ON e.id = be.entry_id" \
   "   WHERE be.batch_id = b.id)," \
   " (SELECT count(*) FROM batch_answers WHERE batch_id = b.id)," \
   " (SELECT id FROM users WHERE login = b.created_by)"
@@ -1626,7 +1628,8 @@ check_batch (PhStore  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      check->problem = g_strdup (_("it was signed with a key that does not belong to its approver"));
+      check->problem = g_strdup (_("it was signed with a key that does not belong to its "
+                                   "approver"));
     }
   check->ok = check->problem == NULL;
   return g_steal_pointer (&check);
@@ -1648,13 +1651,14 @@ ph_store_verify_batches (PhStore  *self,
                          GError  **error)
 {
   g_autoptr(GPtrArray) batches = NULL;
-  g_autoptr(GPtrArray) checks = g_ptr_array_new_with_free_func ((GDestroyNotify) ph_batch_check_free);
+  g_autoptr(GPtrArray) checks = NULL;
 
   g_return_val_if_fail (PH_IS_STORE (self), NULL);
 
   batches = ph_store_list_batches (self, PH_BATCH_STATE_ANY, error);
   if (batches == NULL)
     return NULL;
+  checks = g_ptr_array_new_with_free_func ((GDestroyNotify) ph_batch_check_free);
   for (guint i = batches->len; i > 0; i--)
     {
       PhBatch *batch = g_ptr_array_index (batches, i - 1);

@@ -186,6 +186,29 @@ set_write_error (PhStore     *self,
                  ph_store_get_evidence_dir (self), g_strerror (saved_errno));
 }
 
+/* Whether @path holds exactly the content named @sha256: a file damaged since
+ * it was stored is replaced by the good copy being imported, not kept. */
+static gboolean
+file_has_hash (const char *path,
+               const char *sha256)
+{
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autofree guint8 *buffer = NULL;
+  gssize n;
+  int fd;
+
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return FALSE;
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  buffer = g_malloc (CHUNK_SIZE);
+  while ((n = read (fd, buffer, CHUNK_SIZE)) > 0)
+    g_checksum_update (checksum, buffer, n);
+  close (fd);
+  return n == 0 && g_strcmp0 (g_checksum_get_string (checksum), sha256) == 0;
+}
+
 /**
  * ph_store_import_evidence:
  * @path: the file to import
@@ -387,7 +410,7 @@ ph_store_import_evidence (PhStore        *self,
       goto fail;
     }
 
-  if (g_file_test (final_path, G_FILE_TEST_IS_REGULAR))
+  if (file_has_hash (final_path, evidence->sha256))
     {
       /* Stored already: the same content has the same name. */
       g_unlink (tmp_path);

@@ -565,8 +565,8 @@ insert_key (PhStore     *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = prepare (self, "UPDATE user_keys SET retired_at = ? WHERE user_id = ? AND retired_at IS NULL",
-                  error);
+  stmt = prepare (self, "UPDATE user_keys SET retired_at = ?"
+                        " WHERE user_id = ? AND retired_at IS NULL", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
@@ -734,7 +734,8 @@ write_profile (PhStore                *self,
 
   for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      g_autofree char *value = g_strstrip (g_strdup (fields[i].value != NULL ? fields[i].value : ""));
+      const char *raw = fields[i].value != NULL ? fields[i].value : "";
+      g_autofree char *value = g_strstrip (g_strdup (raw));
 
       if (!ph_store_set_setting (self, fields[i].key, value, error))
         return FALSE;
@@ -1064,8 +1065,10 @@ ph_store_change_password (PhStore     *self,
     }
   if (sealed != NULL)
     {
-      g_autofree char *public_key = dup_user_text (self, "SELECT public_key FROM users WHERE id = ?",
-                                                   user->id, error);
+      g_autofree char *public_key = NULL;
+
+      public_key = dup_user_text (self, "SELECT public_key FROM users WHERE id = ?", user->id,
+                                  error);
 
       if (public_key == NULL)
         return FALSE;

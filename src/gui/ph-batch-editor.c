@@ -253,27 +253,17 @@ ph_batch_editor_save (PhBatchEditor *self)
   g_clear_pointer (&batch->dated_on, g_free);
   if (*date_text != '\0')
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      /* A dispatch may be dated ahead of today: only the form is checked. */
+      g_autoptr(GDateTime) far = g_date_time_new_local (2999, 12, 31, 0, 0, 0);
       g_autoptr(GDateTime) date = NULL;
       gboolean has_time;
 
-      /* A dispatch may be dated ahead of today, so only the form is checked. */
-      if (!ph_date_input_parse (date_text, now, FALSE, &date, &has_time, &error)
-          && !g_error_matches (error, PH_DATE_INPUT_ERROR, PH_DATE_INPUT_ERROR_FUTURE))
+      if (!ph_date_input_parse (date_text, far, FALSE, &date, &has_time, &error))
         {
           ph_batch_editor_set_message (self, error->message);
           return FALSE;
         }
-      g_clear_error (&error);
-      if (date == NULL)
-        {
-          g_auto(GStrv) parts = g_strsplit (date_text, "/", 3);
-
-          if (g_strv_length (parts) == 3)
-            batch->dated_on = g_strdup_printf ("%s-%s-%s", parts[2], parts[1], parts[0]);
-        }
-      else
-        batch->dated_on = g_date_time_format (date, "%Y-%m-%d");
+      batch->dated_on = g_date_time_format (date, "%Y-%m-%d");
     }
 
   if (!ph_store_update_batch (self->store, batch, &error))

@@ -10,6 +10,7 @@
 #include "ph-approval-page.h"
 #include "ph-batch-editor.h"
 #include "ph-batches-view.h"
+#include "ph-entry-picker.h"
 #include "ph-store-batches.h"
 #include "ph-store-users.h"
 
@@ -62,6 +63,9 @@ make_row (const PhBatch *batch)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_set_tooltip_text (row, title);
 
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (state, "batch-state");
@@ -125,6 +129,8 @@ ph_batches_view_reload (PhBatchesView *self)
   self->reloading--;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batches.new",
                                  self->store != NULL && ph_store_get_user (self->store) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batches.new-with-entries",
+                                 self->store != NULL && ph_store_get_user (self->store) != NULL);
 }
 
 static void
@@ -160,19 +166,18 @@ on_store_changed (PhBatchesView *self,
 }
 
 static void
-batches_new (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+create_batch (PhBatchesView *self,
+              const gint64  *ids,
+              gsize          n_ids)
 {
-  PhBatchesView *self = PH_BATCHES_VIEW (widget);
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  id = ph_store_create_batch (self->store, NULL, 0, &error);
+  id = ph_store_create_batch (self->store, ids, (guint) n_ids, &error);
   if (id == 0)
     {
       AdwToast *toast = adw_toast_new (error->message);
-      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
       if (overlay != NULL)
         adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
@@ -184,6 +189,41 @@ batches_new (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->state_dropdown, PH_BATCH_STATE_ANY);
   ph_batches_view_reload (self);
   show_batch (self, id);
+}
+
+static void
+batches_new_with_entries (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  gsize n_ids = 0;
+  const gint64 *ids = g_variant_get_fixed_array (parameter, &n_ids, sizeof (gint64));
+
+  create_batch (PH_BATCHES_VIEW (widget), ids, n_ids);
+}
+
+static void
+on_entries_picked (PhBatchesView *self,
+                   GArray        *ids)
+{
+  create_batch (self, (const gint64 *) (gpointer) ids->data, ids->len);
+}
+
+/* A new batch starts from the verified entries the clerk picks (one by one, or
+ * all that a filter finds). */
+static void
+batches_new (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PhBatchesView *self = PH_BATCHES_VIEW (widget);
+  GtkWidget *picker = ph_entry_picker_new (self->store);
+
+  gtk_window_set_transient_for (GTK_WINDOW (picker), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (picker), TRUE);
+  g_signal_connect_object (picker, "picked", G_CALLBACK (on_entries_picked), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (picker));
 }
 
 static void
@@ -247,6 +287,8 @@ ph_batches_view_class_init (PhBatchesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_batch_changed);
 
   gtk_widget_class_install_action (widget_class, "batches.new", NULL, batches_new);
+  gtk_widget_class_install_action (widget_class, "batches.new-with-entries", "ax",
+                                   batches_new_with_entries);
   gtk_widget_class_install_action (widget_class, "batches.select", "x", batches_select);
 }
 
@@ -263,6 +305,7 @@ ph_batches_view_init (PhBatchesView *self)
     gtk_string_list_append (self->state_model, ph_batch_state_get_label (s));
   self->reloading--;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batches.new", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batches.new-with-entries", FALSE);
 }
 
 GtkWidget *

@@ -31,6 +31,7 @@ struct _PhEntriesView
   guint               refresh_id;
   guint               scroll_id;
   double              scroll_value;
+  gboolean            error_shown;
   PhPagedModel       *model;
   GtkSingleSelection *selection;
   guint               total;
@@ -540,6 +541,20 @@ ph_entries_view_store_changed (PhStore    *store,
 }
 
 /* Actions */
+
+static void ph_entries_view_show_error (PhEntriesView *self,
+                                        const GError  *error);
+
+static void
+ph_entries_view_model_error (PhEntriesView *self)
+{
+  const GError *error = ph_paged_model_get_error (self->model);
+
+  /* A list that could not be read says so, once, instead of showing blank rows. */
+  if (error != NULL && !self->error_shown)
+    ph_entries_view_show_error (self, error);
+  self->error_shown = error != NULL;
+}
 
 static void
 ph_entries_view_toast (PhEntriesView *self,
@@ -1177,6 +1192,11 @@ ph_entries_view_set_store (PhEntriesView *self,
       self->total = total < 0 ? 0 : (guint) total;
       self->model = ph_paged_model_new (PH_TYPE_ENTRY_OBJECT, ph_entries_view_count,
                                         ph_entries_view_fetch, self, NULL);
+      /* The model recounts by itself when rows vanish under it. */
+      g_signal_connect_swapped (self->model, "notify::n-items",
+                                G_CALLBACK (ph_entries_view_update_count), self);
+      g_signal_connect_swapped (self->model, "notify::error",
+                                G_CALLBACK (ph_entries_view_model_error), self);
       /* Nothing is selected until the clerk picks a row: the model comes
        * after autoselect is off, or the first row would be taken. */
       self->selection = gtk_single_selection_new (NULL);

@@ -74,7 +74,8 @@ user_save (GtkWidget  *widget,
     ok = ph_store_create_user (self->store, user, password, &error) != 0;
   else
     ok = ph_store_update_user (self->store, user, &error)
-         && (*password == '\0' || ph_store_reset_password (self->store, user->id, password, &error));
+         && (*password == '\0'
+             || ph_store_reset_password (self->store, user->id, password, &error));
   if (!ok)
     {
       g_free (self->message);

@@ -102,7 +102,8 @@ ph_users_page_reload (PhUsersPage *self)
       gtk_widget_add_css_class (edit, "flat");
       gtk_widget_set_tooltip_text (edit, _("Change the account"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "users.edit");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), g_variant_new_int64 (user->id));
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit),
+                                              g_variant_new_int64 (user->id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), edit);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (action_row), edit);
       gtk_list_box_append (self->users_list, action_row);
