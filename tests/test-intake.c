@@ -181,6 +181,21 @@ activate (Fixture    *fixture,
   iterate ();
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
 /* ---- filling the document ----------------------------------------------------- */
 
 static void
@@ -687,6 +702,13 @@ test_intake_units (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (field (fixture, "Sending _unit")), ==,
                    "UBND xã Quảng Xương");
 
+  /* Words in any order, each the start of a word of the name. */
+  type_into (fixture, "Sending _unit", "ubnd quang xu");
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->dialog), ADW_TYPE_ACTION_ROW,
+                                 "UBND xã Quảng Xương"));
+  g_assert_null (find_widget (GTK_WIDGET (fixture->dialog), ADW_TYPE_ACTION_ROW,
+                              "UBND xã Quảng Ninh"));
+
   /* A known unit typed another way is that unit, not a new one. */
   type_into (fixture, "_Number", "3/UBND");
   type_into (fixture, "Sending _unit", "ubnd xa quang xuong");
@@ -727,6 +749,18 @@ test_intake_refused_file (Fixture       *fixture,
   fill_document (fixture, "9/UBND", "UBND xã Quảng Xương");
   activate (fixture, "document.add-entry");
   type_into (fixture, "_Source", "0912345678");
+
+  /* Ctrl+O opens the file chooser of the page in view, whatever the language. */
+  activate (fixture, "document.attach");
+  {
+    GtkWindow *chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+    g_assert_nonnull (chooser);
+    g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+    iterate ();
+  }
+
   for (guint i = 0; files[i] != NULL; i += 2)
     {
       g_autofree char *path = make_file (fixture, files[i], files[i + 1]);
@@ -1120,21 +1154,6 @@ test_intake_edit_document (Fixture       *fixture,
     g_assert_true (fixture->destroyed);
     g_assert_cmpint (count_audit (fixture, "entry.update"), ==, 2);
   }
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
 }
 
 static gboolean

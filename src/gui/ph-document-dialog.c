@@ -66,6 +66,7 @@ struct _PhDocumentDialog
   PhEvidencePicker  *scan_picker;
   PhEntryEditor     *entry_editor;
   GtkProgressBar    *progress_bar;
+  GtkLabel          *hint_label;
   AdwMessageDialog  *warnings_dialog;
   GtkEditable       *override_reason;  /* in the warnings dialog, for an excluded source */
 };
@@ -231,6 +232,28 @@ find_unit (PhDocumentDialog *self,
   return NULL;
 }
 
+/* Whether each word of @typed begins a word of @name (both folded). */
+static gboolean
+words_match (const char *name,
+             const char *typed)
+{
+  g_auto(GStrv) typed_words = g_strsplit_set (typed, " \t,.-/()", -1);
+  g_auto(GStrv) name_words = g_strsplit_set (name, " \t,.-/()", -1);
+
+  for (guint i = 0; typed_words[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      if (*typed_words[i] == '\0')
+        continue;
+      for (guint j = 0; name_words[j] != NULL && !found; j++)
+        found = g_str_has_prefix (name_words[j], typed_words[i]);
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 clear_suggestions (PhDocumentDialog *self)
 {
@@ -293,7 +316,8 @@ on_unit_changed (PhDocumentDialog *self)
   show_check (self->unit_check_row, self->unit_check_icon, "list-add-symbolic", "accent",
               _("New unit"), NULL);
 
-  /* Suggestions: the known units whose folded name contains what was typed. */
+  /* Suggestions: the known units that have a word starting with each word typed,
+   * in any order: "ubnd quang x" finds "UBND xã Quảng Xương". */
   folded = g_strstrip (ph_fold (text, -1));
   list = gtk_widget_get_parent (GTK_WIDGET (self->unit_check_row));
   position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->unit_check_row)) + 1;
@@ -304,7 +328,7 @@ on_unit_changed (PhDocumentDialog *self)
       g_autofree char *folded_name = ph_fold (name, -1);
       GtkWidget *row;
 
-      if (strstr (folded_name, folded) == NULL)
+      if (!words_match (folded_name, folded))
         continue;
 
       row = adw_action_row_new ();
@@ -451,6 +475,15 @@ show_page (PhDocumentDialog *self,
     }
 
   gtk_widget_set_sensitive (self->cancel_button, !saving);
+
+  /* The keys, in view: tooltips never show to someone who works without a mouse. */
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), !saving);
+  gtk_label_set_text (self->hint_label,
+                      entry_page
+                      ? _("Enter: next field · Ctrl+O: attach files · Ctrl+Enter: keep the entry · "
+                          "Ctrl+E: keep it and add another · Esc: back")
+                      : _("Enter: next field · Ctrl+E: add an entry · Ctrl+O: attach the scan · "
+                          "Ctrl+S: save · Esc: close"));
   update_actions (self);
 }
 
@@ -465,6 +498,11 @@ open_entry (PhDocumentDialog *self,
                                                     "can no longer change.")));
       return;
     }
+
+  /* The stack gives the focus back to the page's last focused widget on return;
+   * a text field would come back all selected. */
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "document"))
+    gtk_widget_grab_focus (self->add_entry_button);
 
   g_set_object (&self->editing, entry);
   ph_entry_editor_load (self->entry_editor, entry);
@@ -1413,6 +1451,22 @@ start_save (PhDocumentDialog *self,
                                   self->cancellable, on_evidence_imported, data);
 }
 
+/* Ctrl+O: the files of the page in view — the entry's evidence, or the scan. */
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PhDocumentDialog *self = PH_DOCUMENT_DIALOG (widget);
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_str_equal (page, "entry"))
+    gtk_widget_activate_action (GTK_WIDGET (ph_entry_editor_get_evidence_picker (self->entry_editor)),
+                                "picker.add-files", NULL);
+  else if (g_str_equal (page, "document"))
+    gtk_widget_activate_action (GTK_WIDGET (self->scan_picker), "picker.add-files", NULL);
+}
+
 static void
 stop_action (GtkWidget  *widget,
              const char *action_name,
@@ -1681,6 +1735,7 @@ ph_document_dialog_class_init (PhDocumentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhDocumentDialog, scan_picker);
   gtk_widget_class_bind_template_child (widget_class, PhDocumentDialog, entry_editor);
   gtk_widget_class_bind_template_child (widget_class, PhDocumentDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PhDocumentDialog, hint_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, focus_next_field);
   gtk_widget_class_bind_template_callback (widget_class, on_received_changed);
@@ -1699,6 +1754,7 @@ ph_document_dialog_class_init (PhDocumentDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "document.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "document.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "document.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "document.attach", NULL, attach_action);
   gtk_widget_class_install_action (widget_class, "document.escape", NULL, escape_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "document.escape", NULL);
@@ -1731,6 +1787,7 @@ ph_document_dialog_init (PhDocumentDialog *self)
       { GDK_KEY_KP_Enter, "document.entry-done" },
       { GDK_KEY_e, "document.add-entry" },
       { GDK_KEY_s, "document.save" },
+      { GDK_KEY_o, "document.attach" },
     };
     GtkEventController *controller = gtk_shortcut_controller_new ();
 

@@ -74,6 +74,11 @@ ph_image_viewer_update (PhImageViewer *self)
       height = (int) (gdk_texture_get_height (self->texture) * zoom);
     }
 
+  /* Fitting is the viewport sizing the picture; zooming is the picture
+   * sizing itself and the viewport scrolling over it. */
+  gtk_scrolled_window_set_policy (self->scroller,
+                                  fit ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
+                                  fit ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
   gtk_picture_set_can_shrink (self->picture, fit);
   gtk_widget_set_size_request (GTK_WIDGET (self->picture), width, height);
   gtk_widget_set_halign (GTK_WIDGET (self->picture), fit ? GTK_ALIGN_FILL : GTK_ALIGN_CENTER);
@@ -411,9 +416,10 @@ ph_image_viewer_init (PhImageViewer *self)
   g_signal_connect (zoom, "scale-changed", G_CALLBACK (ph_image_viewer_zoom_changed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->scroller), GTK_EVENT_CONTROLLER (zoom));
 
-  g_signal_connect_swapped (self, "notify::default-width",
+  /* The viewport's size is known once it is allocated: the adjustments say so. */
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
                             G_CALLBACK (ph_image_viewer_size_changed), self);
-  g_signal_connect_swapped (self, "notify::default-height",
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
                             G_CALLBACK (ph_image_viewer_size_changed), self);
 }
 
