@@ -316,6 +316,19 @@ ph_sources_view_entry_activated (PhSourcesView *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "sources.show-entries", NULL);
 }
 
+/* The first page of sources costs tens of milliseconds (a count of units per
+ * source): it is read when the view is first shown, not when the window opens. */
+static void
+ph_sources_view_map (GtkWidget *widget)
+{
+  PhSourcesView *self = PH_SOURCES_VIEW (widget);
+
+  if (self->selection != NULL && gtk_column_view_get_model (self->column_view) == NULL)
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  GTK_WIDGET_CLASS (ph_sources_view_parent_class)->map (widget);
+}
+
 static void
 ph_sources_view_dispose (GObject *object)
 {
@@ -334,6 +347,8 @@ ph_sources_view_class_init (PhSourcesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ph_sources_view_dispose;
+
+  widget_class->map = ph_sources_view_map;
 
   g_type_ensure (PH_TYPE_ENTRY_OBJECT);
   g_type_ensure (PH_TYPE_SOURCE_OBJECT);
@@ -453,7 +468,8 @@ ph_sources_view_set_store (PhSourcesView *self,
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
       g_signal_connect_swapped (self->selection, "notify::selected",
                                 G_CALLBACK (ph_sources_view_selection_changed), self);
-      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
       self->entries_model = ph_paged_model_new (PH_TYPE_ENTRY_OBJECT,
                                                 ph_sources_view_count_entries,
