@@ -309,6 +309,44 @@ wait_for_save (Fixture *fixture)
                     adw_message_dialog_get_body (dialog));
 }
 
+/* A screenshot of 40 MB: a PNG signature, then bytes; big enough for the copy
+ * to take several progress steps. */
+static char *
+make_big_file (Fixture    *fixture,
+               const char *name)
+{
+  g_autofree char *path = g_build_filename (fixture->files_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize size = 40 * 1024 * 1024;
+  g_autofree char *data = g_malloc0 (size);
+
+  memcpy (data, "\x89PNG\r\n\x1a\n", 8);
+  for (gsize i = 8; i < size; i += 4096)
+    data[i] = (char) (i / 4096);
+  g_file_set_contents (path, data, (gssize) size, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+add_big_entry (Fixture *fixture)
+{
+  PhEvidencePicker *picker =
+    ph_entry_editor_get_evidence_picker (ph_document_dialog_get_entry_editor (fixture->dialog));
+  g_autofree char *path = make_big_file (fixture, "man-hinh-lon.png");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(GStrv) refusals = NULL;
+
+  fill_document (fixture, "30/UBND", "UBND xã Quảng Xương");
+  activate (fixture, "document.add-entry");
+  type_into (fixture, "_Source", "0912345678");
+  ph_evidence_picker_add_file (picker, file);
+  wait_for_picker (picker);
+  refusals = ph_evidence_picker_dup_refusals (picker);
+  g_assert_cmpuint (g_strv_length (refusals), ==, 0);
+  activate (fixture, "document.entry-done");
+}
+
 /* ---- reading the store ------------------------------------------------------------ */
 
 static GPtrArray *
@@ -1260,6 +1298,90 @@ test_intake_app_actions (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_intake_progress (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkProgressBar *bar;
+  double seen_max = 0.0;
+  guint steps = 0;
+  double last = -1.0;
+
+  add_big_entry (fixture);
+  respond (fixture, save (fixture, TRUE), "save");   /* a new unit */
+  g_assert_cmpstr (ph_document_dialog_get_page (fixture->dialog), ==, "saving");
+  bar = GTK_PROGRESS_BAR (find_widget (GTK_WIDGET (fixture->dialog), GTK_TYPE_PROGRESS_BAR, NULL));
+  g_assert_nonnull (bar);
+
+  /* The main loop runs while the file is copied: the bar moves. */
+  while (!fixture->destroyed)
+    {
+      double fraction = gtk_progress_bar_get_fraction (bar);
+
+      if (fraction != last)
+        {
+          steps++;
+          last = fraction;
+        }
+      seen_max = MAX (seen_max, fraction);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (steps, >=, 3);
+  g_assert_cmpfloat (seen_max, >, 0.5);
+  g_assert_cmpint (count_all_entries (fixture), ==, 1);
+}
+
+static void
+test_intake_stop (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  add_big_entry (fixture);
+  respond (fixture, save (fixture, TRUE), "save");
+  g_assert_cmpstr (ph_document_dialog_get_page (fixture->dialog), ==, "saving");
+
+  /* Closing is refused while saving; Stop is the way out. */
+  gtk_window_close (GTK_WINDOW (fixture->dialog));
+  iterate ();
+  g_assert_false (fixture->destroyed);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "document.stop", NULL));
+  while (g_str_equal (ph_document_dialog_get_page (fixture->dialog), "saving"))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (ph_document_dialog_get_page (fixture->dialog), ==, "document");
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpint (count_all_entries (fixture), ==, 0);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM evidence"), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ph_document_dialog_get_entries (fixture->dialog)),
+                    ==, 1);
+}
+
+static void
+test_intake_source_notice (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char *const files[] = { "man-hinh.png", "png", NULL };
+  GtkWidget *source;
+  AdwActionRow *check;
+
+  fill_document (fixture, "40/UBND", "UBND xã Quảng Xương");
+  add_entry (fixture, "0912345678", NULL, files);
+  respond (fixture, save (fixture, TRUE), "save");
+  wait_for_save (fixture);
+
+  /* As it is typed, the source says what the store knows of it. */
+  open_dialog (fixture);
+  activate (fixture, "document.add-entry");
+  source = GTK_WIDGET (field (fixture, "_Source"));
+  check = ADW_ACTION_ROW (gtk_widget_get_next_sibling (source));
+  gtk_editable_set_text (GTK_EDITABLE (source), "+84 912 345 678");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (check), "Seen in 1 other entry"));
+  gtk_editable_set_text (GTK_EDITABLE (source), "113");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (check), "On the exclusion list"));
+  gtk_editable_set_text (GTK_EDITABLE (source), "0987654321");
+  g_assert_null (strstr (adw_action_row_get_subtitle (check), "Seen in"));
+  g_assert_null (strstr (adw_action_row_get_subtitle (check), "exclusion"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1285,6 +1407,9 @@ main (int   argc,
   ADD ("exclusions-preferences", test_intake_exclusions_preferences);
   ADD ("edit-document", test_intake_edit_document);
   ADD ("app-actions", test_intake_app_actions);
+  ADD ("progress", test_intake_progress);
+  ADD ("stop", test_intake_stop);
+  ADD ("source-notice", test_intake_source_notice);
 
 #undef ADD
 

@@ -487,6 +487,8 @@ show_page (PhDocumentDialog *self,
   update_actions (self);
 }
 
+static void on_editor_source_changed (PhDocumentDialog *self);
+
 static void
 open_entry (PhDocumentDialog *self,
             PhIntakeEntry    *entry)
@@ -506,6 +508,7 @@ open_entry (PhDocumentDialog *self,
 
   g_set_object (&self->editing, entry);
   ph_entry_editor_load (self->entry_editor, entry);
+  on_editor_source_changed (self);
   show_page (self, "entry");
   ph_entry_editor_focus_source (self->entry_editor);
 }
@@ -519,6 +522,45 @@ on_entry_row_activated (PhDocumentDialog *self,
 
   if (entry != NULL)
     open_entry (self, entry);
+}
+
+/* What the store knows of the source, under its check as it is typed: the
+ * same facts the warnings give at saving, seen early. */
+static void
+on_editor_source_changed (PhDocumentDialog *self)
+{
+  const PhNumber *source = ph_entry_editor_get_source (self->entry_editor);
+  g_autoptr(GString) notice = g_string_new (NULL);
+  g_autoptr(PhExclusion) exclusion = NULL;
+  gint64 count;
+
+  if (self->store == NULL || source == NULL || !ph_number_is_valid (source))
+    {
+      ph_entry_editor_set_source_notice (self->entry_editor, NULL);
+      return;
+    }
+
+  exclusion = ph_store_find_exclusion (self->store, source->input, NULL);
+  if (exclusion != NULL)
+    g_string_append_printf (notice,
+                            /* Translators: %s is why the number is excluded */
+                            _("⛔ On the exclusion list: %s"),
+                            exclusion->reason != NULL && *exclusion->reason != '\0'
+                            ? exclusion->reason : _("no reason given"));
+
+  count = ph_store_count_other_entries (self->store, source->key,
+                                        self->editing != NULL ? self->editing->id : 0, NULL);
+  if (count > 0)
+    {
+      if (notice->len > 0)
+        g_string_append_c (notice, '\n');
+      g_string_append_printf (notice,
+                              g_dngettext (GETTEXT_PACKAGE, "Seen in %u other entry",
+                                           "Seen in %u other entries", (gulong) count),
+                              (guint) count);
+    }
+
+  ph_entry_editor_set_source_notice (self->entry_editor, notice->len > 0 ? notice->str : NULL);
 }
 
 static void
@@ -1364,6 +1406,13 @@ on_evidence_imported (GObject      *source,
   evidence = ph_store_import_evidence_finish (PH_STORE (source), result, &error);
   g_clear_object (&self->cancellable);
 
+  /* Gone meanwhile (the application quit): nothing to show, nothing saved. */
+  if (self->stack == NULL)
+    {
+      save_data_free (data);
+      return;
+    }
+
   if (evidence == NULL)
     {
       show_save_error (self, error);
@@ -1744,6 +1793,7 @@ ph_document_dialog_class_init (PhDocumentDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_unit_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_valid_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_source_changed);
 
   gtk_widget_class_install_action (widget_class, "document.add-entry", NULL, add_entry_action);
   gtk_widget_class_install_action (widget_class, "document.remove-entry", "u",
