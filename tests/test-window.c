@@ -20,6 +20,7 @@
 #include "ph-sources-view.h"
 #include "ph-store-entries.h"
 #include "ph-store-sources.h"
+#include "ph-store-users.h"
 #include "ph-test-util.h"
 #include "ph-window.h"
 
@@ -755,6 +756,42 @@ test_window_session (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sign_in), "sign-in.submit", NULL));
   drain ();
   g_assert_true (gtk_widget_get_visible (user_button));
+
+  /* A clerk's workstation set to stay signed in opens signed in, without asking. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PhUser) clerk = ph_user_new ();
+    g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+    GtkWidget *second;
+
+    clerk->login = g_strdup ("lan");
+    clerk->full_name = g_strdup ("Nguyễn Thị Lan");
+    clerk->role = PH_ROLE_CLERK;
+    g_assert_cmpint (ph_store_create_user (ph_window_get_store (PH_WINDOW (window)), clerk,
+                                           "chuyen-vien-1", &error), >, 0);
+    g_assert_no_error (error);
+    g_settings_set_string (settings, "stay-signed-in-as", "lan");
+
+    second = GTK_WIDGET (ph_window_new (NULL, dir));
+    gtk_window_present (GTK_WINDOW (second));
+    drain ();
+    g_assert_null (find_toplevel (PH_TYPE_SIGN_IN_DIALOG));
+    g_assert_cmpstr (ph_store_get_user (ph_window_get_store (PH_WINDOW (second)))->login, ==,
+                     "lan");
+    g_assert_true (gtk_widget_get_visible (find_by_id (second, "user_button")));
+
+    /* signing out forgets it */
+    g_assert_true (gtk_widget_activate_action (second, "win.sign-out", NULL));
+    drain ();
+    {
+      g_autofree char *kept = g_settings_get_string (settings, "stay-signed-in-as");
+
+      g_assert_cmpstr (kept, ==, "");
+    }
+    g_assert_nonnull (find_toplevel (PH_TYPE_SIGN_IN_DIALOG));
+    gtk_window_destroy (GTK_WINDOW (second));
+    g_settings_reset (settings, "stay-signed-in-as");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   drain ();
