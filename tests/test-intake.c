@@ -1382,6 +1382,58 @@ test_intake_source_notice (Fixture       *fixture,
   g_assert_null (strstr (adw_action_row_get_subtitle (check), "exclusion"));
 }
 
+static gboolean
+focus_in (Fixture    *fixture,
+          const char *title)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (fixture->dialog));
+  GtkWidget *row = GTK_WIDGET (field (fixture, title));
+
+  return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+static void
+test_intake_validation (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char *const files[] = { "man-hinh.png", "png", NULL };
+
+  /* Each refusal names the problem and puts the cursor where it is. */
+  type_into (fixture, "_Received", "31/02/2026");
+  activate (fixture, "document.save");
+  g_assert_null (find_message_dialog ());
+  g_assert_true (focus_in (fixture, "_Received"));
+
+  type_into (fixture, "_Received", "28/11/2026");
+  type_into (fixture, "_Dated", "29/11/2026");   /* after it was received */
+  activate (fixture, "document.save");
+  g_assert_null (find_message_dialog ());
+  g_assert_true (focus_in (fixture, "_Dated"));
+
+  type_into (fixture, "_Dated", "27/11/2026");
+  activate (fixture, "document.save");
+  g_assert_true (focus_in (fixture, "Sending _unit"));
+
+  type_into (fixture, "Sending _unit", "UBND xã Quảng Xương");
+  activate (fixture, "document.save");   /* no entry yet */
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpstr (ph_document_dialog_get_page (fixture->dialog), ==, "document");
+
+  /* An entry whose source is not valid cannot be kept. */
+  activate (fixture, "document.add-entry");
+  type_into (fixture, "_Source", "09123");
+  activate (fixture, "document.entry-done");
+  g_assert_cmpstr (ph_document_dialog_get_page (fixture->dialog), ==, "entry");
+  activate (fixture, "document.escape");
+  respond (fixture, find_message_dialog (), "discard");
+
+  add_entry (fixture, "0912345678", NULL, files);
+  respond (fixture, save (fixture, TRUE), "save");
+  wait_for_save (fixture);
+  g_assert_true (fixture->destroyed);
+  g_assert_cmpint (count_all_entries (fixture), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1410,6 +1462,7 @@ main (int   argc,
   ADD ("progress", test_intake_progress);
   ADD ("stop", test_intake_stop);
   ADD ("source-notice", test_intake_source_notice);
+  ADD ("validation", test_intake_validation);
 
 #undef ADD
 
