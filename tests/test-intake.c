@@ -1375,8 +1375,16 @@ test_intake_source_notice (Fixture       *fixture,
   check = ADW_ACTION_ROW (gtk_widget_get_next_sibling (source));
   gtk_editable_set_text (GTK_EDITABLE (source), "+84 912 345 678");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (check), "Seen in 1 other entry"));
-  gtk_editable_set_text (GTK_EDITABLE (source), "113");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (check), "On the exclusion list"));
+  {
+    GtkWidget *icon = find_widget (GTK_WIDGET (check), GTK_TYPE_IMAGE, NULL);
+
+    g_assert_true (gtk_widget_has_css_class (icon, "success"));
+    gtk_editable_set_text (GTK_EDITABLE (source), "113");
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (check), "On the exclusion list"));
+    /* Still a valid source, but marked. */
+    g_assert_true (gtk_widget_has_css_class (icon, "error"));
+    g_assert_true (ph_entry_editor_get_valid (ph_document_dialog_get_entry_editor (fixture->dialog)));
+  }
   gtk_editable_set_text (GTK_EDITABLE (source), "0987654321");
   g_assert_null (strstr (adw_action_row_get_subtitle (check), "Seen in"));
   g_assert_null (strstr (adw_action_row_get_subtitle (check), "exclusion"));

@@ -536,7 +536,7 @@ on_editor_source_changed (PhDocumentDialog *self)
 
   if (self->store == NULL || source == NULL || !ph_number_is_valid (source))
     {
-      ph_entry_editor_set_source_notice (self->entry_editor, NULL);
+      ph_entry_editor_set_source_notice (self->entry_editor, NULL, FALSE);
       return;
     }
 
@@ -560,7 +560,8 @@ on_editor_source_changed (PhDocumentDialog *self)
                               (guint) count);
     }
 
-  ph_entry_editor_set_source_notice (self->entry_editor, notice->len > 0 ? notice->str : NULL);
+  ph_entry_editor_set_source_notice (self->entry_editor, notice->len > 0 ? notice->str : NULL,
+                                     exclusion != NULL);
 }
 
 static void
