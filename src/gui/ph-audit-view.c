@@ -38,7 +38,7 @@ ph_audit_view_count (gpointer   user_data,
   PhAuditView *self = user_data;
   gint64 n = ph_store_count_audit (self->store, error);
 
-  return n < 0 ? 0 : (guint) MIN (n, G_MAXUINT);
+  return ph_paged_count_from_store (n);
 }
 
 static GPtrArray *
@@ -48,19 +48,10 @@ ph_audit_view_fetch (gpointer   user_data,
                      GError   **error)
 {
   PhAuditView *self = user_data;
-  g_autoptr(GPtrArray) rows = NULL;
-  GPtrArray *items;
+  GPtrArray *rows;
 
   rows = ph_store_list_audit (self->store, NULL, 0, offset, limit, error);
-  if (rows == NULL)
-    return NULL;
-
-  g_ptr_array_set_free_func (rows, NULL);
-  items = g_ptr_array_new_full (rows->len, g_object_unref);
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (items, ph_audit_object_new (g_ptr_array_index (rows, i)));
-
-  return items;
+  return ph_paged_wrap_rows (rows, (PhPagedWrapFunc) ph_audit_object_new);
 }
 
 static void

@@ -47,7 +47,6 @@ struct _PhEntriesView
   char               *text;
   PhEntrySort         sort;
   gboolean            descending;
-  int                 probed_sort;
   GArray             *unit_ids;
   GPtrArray          *networks;
   gboolean            building_filters;
@@ -130,7 +129,7 @@ ph_entries_view_count (gpointer   user_data,
   ph_entries_view_get_filter (self, &filter);
   n = ph_store_count_entries (self->store, &filter, error);
 
-  return n < 0 ? 0 : (guint) MIN (n, G_MAXUINT);
+  return ph_paged_count_from_store (n);
 }
 
 static GPtrArray *
@@ -140,23 +139,13 @@ ph_entries_view_fetch (gpointer   user_data,
                        GError   **error)
 {
   PhEntriesView *self = user_data;
-  g_autoptr(GPtrArray) entries = NULL;
+  GPtrArray *entries;
   PhEntryFilter filter;
-  GPtrArray *items;
 
   ph_entries_view_get_filter (self, &filter);
   entries = ph_store_list_entries (self->store, &filter, self->sort, self->descending,
                                    offset, limit, error);
-  if (entries == NULL)
-    return NULL;
-
-  /* The rows move into the list items. */
-  g_ptr_array_set_free_func (entries, NULL);
-  items = g_ptr_array_new_full (entries->len, g_object_unref);
-  for (guint i = 0; i < entries->len; i++)
-    g_ptr_array_add (items, ph_entry_object_new (g_ptr_array_index (entries, i)));
-
-  return items;
+  return ph_paged_wrap_rows (entries, (PhPagedWrapFunc) ph_entry_object_new);
 }
 
 static void
@@ -394,57 +383,21 @@ ph_entries_view_update_units (PhEntriesView *self)
 
 /* Sorting: the column headers set the SQL order. */
 
-static int
-ph_entries_view_probe_compare (gconstpointer a,
-                               gconstpointer b,
-                               gpointer      user_data)
-{
-  PhEntriesView *self = (PhEntriesView *) a;
-
-  self->probed_sort = GPOINTER_TO_INT (user_data);
-  return -1;
-}
-
 static void
 ph_entries_view_sorter_changed (PhEntriesView *self)
 {
-  GtkOrdering order;
+  int key;
 
   /* The columns go when the view is disposed, and the sorter says so. */
   if (self->column_view == NULL)
     return;
 
-  /* GTK 4.8 cannot tell which column the user sorted by (that is 4.10's
-   * gtk_column_view_sorter_get_primary_sort_column()), so ask the sorter:
-   * it consults its primary column first, whose probe records itself, and
-   * turns the answer round when that column is sorted descending. The two
-   * "items" must differ: a sorter calls the same item twice equal unasked. */
-  self->probed_sort = -1;
-  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), self, self->detail);
-  if (self->probed_sort < 0)
-    {
-      self->sort = PH_ENTRY_SORT_RECEIVED;
-      self->descending = TRUE;
-    }
-  else
-    {
-      self->sort = self->probed_sort;
-      self->descending = order == GTK_ORDERING_LARGER;
-    }
+  key = ph_text_column_get_sort_key (self->column_view, &self->descending);
+  self->sort = key >= 0 ? (PhEntrySort) key : PH_ENTRY_SORT_RECEIVED;
+  if (key < 0)
+    self->descending = TRUE;
 
   ph_entries_view_reload (self);
-}
-
-static void
-ph_entries_view_set_column_sorter (PhEntriesView       *self,
-                                   GtkColumnViewColumn *column,
-                                   PhEntrySort          sort)
-{
-  g_autoptr(GtkSorter) sorter = NULL;
-
-  sorter = GTK_SORTER (gtk_custom_sorter_new (ph_entries_view_probe_compare,
-                                              GINT_TO_POINTER (sort), NULL));
-  gtk_column_view_column_set_sorter (column, sorter);
 }
 
 /* The selection and the detail pane */
@@ -1126,14 +1079,14 @@ ph_entries_view_init (PhEntriesView *self)
                                PH_TEXT_COLUMN_NUMERIC | PH_TEXT_COLUMN_CENTER);
   ph_text_column_set_property (self->status_column, "status", PH_TEXT_COLUMN_STATUS);
 
-  ph_entries_view_set_column_sorter (self, self->code_column, PH_ENTRY_SORT_CODE);
-  ph_entries_view_set_column_sorter (self, self->received_column, PH_ENTRY_SORT_RECEIVED);
-  ph_entries_view_set_column_sorter (self, self->source_column, PH_ENTRY_SORT_SOURCE);
-  ph_entries_view_set_column_sorter (self, self->network_column, PH_ENTRY_SORT_NETWORK);
-  ph_entries_view_set_column_sorter (self, self->category_column, PH_ENTRY_SORT_CATEGORY);
-  ph_entries_view_set_column_sorter (self, self->unit_column, PH_ENTRY_SORT_UNIT);
-  ph_entries_view_set_column_sorter (self, self->evidence_column, PH_ENTRY_SORT_EVIDENCE);
-  ph_entries_view_set_column_sorter (self, self->status_column, PH_ENTRY_SORT_STATUS);
+  ph_text_column_set_sort_key (self->code_column, PH_ENTRY_SORT_CODE);
+  ph_text_column_set_sort_key (self->received_column, PH_ENTRY_SORT_RECEIVED);
+  ph_text_column_set_sort_key (self->source_column, PH_ENTRY_SORT_SOURCE);
+  ph_text_column_set_sort_key (self->network_column, PH_ENTRY_SORT_NETWORK);
+  ph_text_column_set_sort_key (self->category_column, PH_ENTRY_SORT_CATEGORY);
+  ph_text_column_set_sort_key (self->unit_column, PH_ENTRY_SORT_UNIT);
+  ph_text_column_set_sort_key (self->evidence_column, PH_ENTRY_SORT_EVIDENCE);
+  ph_text_column_set_sort_key (self->status_column, PH_ENTRY_SORT_STATUS);
   gtk_column_view_sort_by_column (self->column_view, self->received_column, GTK_SORT_DESCENDING);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (ph_entries_view_sorter_changed), self,

@@ -501,3 +501,42 @@ ph_paged_model_get_n_cached (PhPagedModel *self)
 
   return n;
 }
+
+/**
+ * ph_paged_count_from_store:
+ * @n: a count a store query returned, or -1 on error
+ *
+ * Returns: @n as a #PhPagedCountFunc returns it: 0 for an error, at most %G_MAXUINT
+ */
+guint
+ph_paged_count_from_store (gint64 n)
+{
+  return n < 0 ? 0 : (guint) MIN (n, G_MAXUINT);
+}
+
+/**
+ * ph_paged_wrap_rows:
+ * @rows: (transfer full) (nullable): the rows a store query returned, or %NULL on error
+ * @wrap: makes a list item of one row, taking the row
+ *
+ * Returns: (transfer full) (nullable): the items as a #PhPagedFetchFunc returns
+ *   them, or %NULL when @rows is %NULL
+ */
+GPtrArray *
+ph_paged_wrap_rows (GPtrArray       *rows,
+                    PhPagedWrapFunc  wrap)
+{
+  GPtrArray *items;
+
+  if (rows == NULL)
+    return NULL;
+
+  /* The rows move into the list items. */
+  g_ptr_array_set_free_func (rows, NULL);
+  items = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (items, wrap (g_ptr_array_index (rows, i)));
+  g_ptr_array_unref (rows);
+
+  return items;
+}

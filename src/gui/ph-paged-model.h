@@ -35,6 +35,14 @@ typedef GPtrArray *(*PhPagedFetchFunc) (gpointer   user_data,
                                         guint      limit,
                                         GError   **error);
 
+/**
+ * PhPagedWrapFunc:
+ * @row: (transfer full): one row a store query returned
+ *
+ * Returns: (transfer full): the list item that holds @row
+ */
+typedef gpointer (*PhPagedWrapFunc) (gpointer row);
+
 #define PH_PAGED_MODEL_DEFAULT_PAGE_SIZE 256
 #define PH_PAGED_MODEL_DEFAULT_MAX_PAGES 8
 
@@ -53,5 +61,9 @@ const GError *ph_paged_model_get_error      (PhPagedModel      *self);
 guint64       ph_paged_model_get_rows_read  (PhPagedModel      *self);
 guint64       ph_paged_model_get_fetches    (PhPagedModel      *self);
 guint         ph_paged_model_get_n_cached   (PhPagedModel      *self);
+
+guint         ph_paged_count_from_store     (gint64             n);
+GPtrArray    *ph_paged_wrap_rows            (GPtrArray         *rows,
+                                             PhPagedWrapFunc    wrap);
 
 G_END_DECLS

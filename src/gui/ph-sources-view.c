@@ -28,7 +28,6 @@ struct _PhSourcesView
   PhSource            *selected;
   PhSourceSort         sort;
   gboolean             descending;
-  int                  probed_sort;
 
   GtkStack            *stack;
   AdwStatusPage       *empty_page;
@@ -60,7 +59,7 @@ ph_sources_view_count (gpointer   user_data,
   PhSourcesView *self = user_data;
   gint64 n = ph_store_count_sources (self->store, error);
 
-  return n < 0 ? 0 : (guint) MIN (n, G_MAXUINT);
+  return ph_paged_count_from_store (n);
 }
 
 static GPtrArray *
@@ -70,20 +69,11 @@ ph_sources_view_fetch (gpointer   user_data,
                        GError   **error)
 {
   PhSourcesView *self = user_data;
-  g_autoptr(GPtrArray) sources = NULL;
-  GPtrArray *items;
+  GPtrArray *sources;
 
   sources = ph_store_list_sources (self->store, self->sort, self->descending, offset, limit,
                                    error);
-  if (sources == NULL)
-    return NULL;
-
-  g_ptr_array_set_free_func (sources, NULL);
-  items = g_ptr_array_new_full (sources->len, g_object_unref);
-  for (guint i = 0; i < sources->len; i++)
-    g_ptr_array_add (items, ph_source_object_new (g_ptr_array_index (sources, i)));
-
-  return items;
+  return ph_paged_wrap_rows (sources, (PhPagedWrapFunc) ph_source_object_new);
 }
 
 /* The entries of the selected source. */
@@ -110,7 +100,7 @@ ph_sources_view_count_entries (gpointer   user_data,
   ph_sources_view_get_entry_filter (self, &filter);
   n = ph_store_count_entries (self->store, &filter, error);
 
-  return n < 0 ? 0 : (guint) MIN (n, G_MAXUINT);
+  return ph_paged_count_from_store (n);
 }
 
 static GPtrArray *
@@ -120,9 +110,8 @@ ph_sources_view_fetch_entries (gpointer   user_data,
                                GError   **error)
 {
   PhSourcesView *self = user_data;
-  g_autoptr(GPtrArray) entries = NULL;
+  GPtrArray *entries;
   PhEntryFilter filter;
-  GPtrArray *items;
 
   if (self->selected == NULL)
     return g_ptr_array_new_with_free_func (g_object_unref);
@@ -130,15 +119,7 @@ ph_sources_view_fetch_entries (gpointer   user_data,
   ph_sources_view_get_entry_filter (self, &filter);
   entries = ph_store_list_entries (self->store, &filter, PH_ENTRY_SORT_RECEIVED, TRUE,
                                    offset, limit, error);
-  if (entries == NULL)
-    return NULL;
-
-  g_ptr_array_set_free_func (entries, NULL);
-  items = g_ptr_array_new_full (entries->len, g_object_unref);
-  for (guint i = 0; i < entries->len; i++)
-    g_ptr_array_add (items, ph_entry_object_new (g_ptr_array_index (entries, i)));
-
-  return items;
+  return ph_paged_wrap_rows (entries, (PhPagedWrapFunc) ph_entry_object_new);
 }
 
 static void
@@ -244,57 +225,27 @@ ph_sources_view_store_changed (PhStore    *store,
     self->refresh_id = g_idle_add (ph_sources_view_refresh_idle, self);
 }
 
-/* Sorting: see ph-entries-view.c for why the sorter is probed. */
-
-static int
-ph_sources_view_probe_compare (gconstpointer a,
-                               gconstpointer b,
-                               gpointer      user_data)
-{
-  PhSourcesView *self = (PhSourcesView *) a;
-
-  self->probed_sort = GPOINTER_TO_INT (user_data);
-  return -1;
-}
+/* Sorting: the column headers set the SQL order. */
 
 static void
 ph_sources_view_sorter_changed (PhSourcesView *self)
 {
-  GtkOrdering order;
+  int key;
 
   /* The columns go when the view is disposed, and the sorter says so. */
   if (self->column_view == NULL)
     return;
 
-  self->probed_sort = -1;
-  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), self, self->entries_view);
-  if (self->probed_sort < 0)
-    {
-      self->sort = PH_SOURCE_SORT_LAST_SEEN;
-      self->descending = TRUE;
-    }
-  else
-    {
-      self->sort = self->probed_sort;
-      self->descending = order == GTK_ORDERING_LARGER;
-    }
+  key = ph_text_column_get_sort_key (self->column_view, &self->descending);
+  self->sort = key >= 0 ? (PhSourceSort) key : PH_SOURCE_SORT_LAST_SEEN;
+  if (key < 0)
+    self->descending = TRUE;
 
   if (self->model != NULL)
     {
       ph_paged_model_reload (self->model);
       ph_sources_view_update (self);
     }
-}
-
-static void
-ph_sources_view_set_column_sorter (GtkColumnViewColumn *column,
-                                   PhSourceSort         sort)
-{
-  g_autoptr(GtkSorter) sorter = NULL;
-
-  sorter = GTK_SORTER (gtk_custom_sorter_new (ph_sources_view_probe_compare,
-                                              GINT_TO_POINTER (sort), NULL));
-  gtk_column_view_column_set_sorter (column, sorter);
 }
 
 static void
@@ -407,9 +358,9 @@ ph_sources_view_init (PhSourcesView *self)
                                PH_TEXT_COLUMN_ELLIPSIZE);
   ph_text_column_set_property (self->source_status_column, "status", PH_TEXT_COLUMN_STATUS);
 
-  ph_sources_view_set_column_sorter (self->source_column, PH_SOURCE_SORT_KEY);
-  ph_sources_view_set_column_sorter (self->entries_column, PH_SOURCE_SORT_ENTRIES);
-  ph_sources_view_set_column_sorter (self->last_column, PH_SOURCE_SORT_LAST_SEEN);
+  ph_text_column_set_sort_key (self->source_column, PH_SOURCE_SORT_KEY);
+  ph_text_column_set_sort_key (self->entries_column, PH_SOURCE_SORT_ENTRIES);
+  ph_text_column_set_sort_key (self->last_column, PH_SOURCE_SORT_LAST_SEEN);
   gtk_column_view_sort_by_column (self->column_view, self->last_column, GTK_SORT_DESCENDING);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (ph_sources_view_sorter_changed), self,

@@ -103,3 +103,65 @@ ph_text_column_set_property (GtkColumnViewColumn *column,
 
   gtk_column_view_column_set_factory (column, factory);
 }
+
+/* Sorting: the column headers set the SQL order; the rows are never compared. */
+
+static int
+ph_text_column_probe_compare (gconstpointer a,
+                              gconstpointer b,
+                              gpointer      user_data)
+{
+  *(int *) a = GPOINTER_TO_INT (user_data);
+  return -1;
+}
+
+/**
+ * ph_text_column_set_sort_key:
+ * @column: a column of a #GtkColumnView
+ * @key: what the view sorts by (a non-negative enum value) when this column is clicked
+ *
+ * Makes @column sortable; ph_text_column_get_sort_key() tells which @key is chosen.
+ */
+void
+ph_text_column_set_sort_key (GtkColumnViewColumn *column,
+                             int                  key)
+{
+  g_autoptr(GtkSorter) sorter = NULL;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+  g_return_if_fail (key >= 0);
+
+  sorter = GTK_SORTER (gtk_custom_sorter_new (ph_text_column_probe_compare,
+                                              GINT_TO_POINTER (key), NULL));
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+/**
+ * ph_text_column_get_sort_key:
+ * @view: a column view whose columns have sort keys
+ * @descending: (out): whether the chosen column is sorted descending
+ *
+ * GTK 4.8 cannot tell which column the user sorted by (that is 4.10's
+ * gtk_column_view_sorter_get_primary_sort_column()), so this asks the sorter:
+ * it consults its primary column first, whose probe records its key, and
+ * turns the answer round when that column is sorted descending. The two
+ * "items" must differ: a sorter calls the same item twice equal unasked.
+ *
+ * Returns: the key of the column the view is sorted by, or -1 for none
+ */
+int
+ph_text_column_get_sort_key (GtkColumnView *view,
+                             gboolean      *descending)
+{
+  int probed = -1;
+  int other = -1;
+  GtkOrdering order;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), -1);
+
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (view), &probed, &other);
+  if (descending != NULL)
+    *descending = probed >= 0 && order == GTK_ORDERING_LARGER;
+
+  return probed;
+}

@@ -19,4 +19,9 @@ void ph_text_column_set_property (GtkColumnViewColumn *column,
                                   const char          *property,
                                   PhTextColumnFlags    flags);
 
+void ph_text_column_set_sort_key (GtkColumnViewColumn *column,
+                                  int                  key);
+int  ph_text_column_get_sort_key (GtkColumnView       *view,
+                                  gboolean            *descending);
+
 G_END_DECLS
