@@ -1246,6 +1246,21 @@ test_intake_app_actions (Fixture       *fixture,
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   gtk_window_destroy (dialog);
 
+  /* Quitting with a document being registered asks first, and the main window
+   * (and its store) stays while the clerk keeps editing. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-document", NULL);
+  dialog = find_toplevel (PH_TYPE_DOCUMENT_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                    "_Number")), "15/UBND");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  iterate ();
+  g_assert_nonnull (find_message_dialog ());
+  g_assert_nonnull (find_toplevel (PH_TYPE_WINDOW));
+  g_assert_nonnull (ph_window_get_store (window));
+  respond (fixture, find_message_dialog (), "cancel");
+  g_assert_nonnull (find_toplevel (PH_TYPE_DOCUMENT_DIALOG));
+  gtk_window_destroy (dialog);
+
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   dialog = find_toplevel (PH_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (dialog);
