@@ -480,6 +480,56 @@ test_entry_editor_evidence (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_entry_editor_drop (void)
+{
+  GtkWidget *window;
+  GtkWidget *editor = new_editor (&window);
+  PhEvidencePicker *picker = ph_entry_editor_get_evidence_picker (PH_ENTRY_EDITOR (editor));
+  g_autofree char *dir = ph_test_make_tmp_dir ("drop");
+  g_autofree char *png = ph_test_make_evidence (dir, "man-hinh.png", "png");
+  g_autofree char *amr = ph_test_make_evidence (dir, "ghi-am.amr", "amr");
+  g_autofree char *text = ph_test_make_evidence (dir, "ghi-chu.txt", "text");
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (picker));
+  GtkDropTarget *target = NULL;
+  GSList *files = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  g_assert_true (g_type_is_a (gtk_drop_target_get_gtypes (target, NULL)[0], GDK_TYPE_FILE_LIST));
+
+  /* Three files dropped at once: the two pieces of evidence go in. */
+  files = g_slist_append (files, g_file_new_for_path (png));
+  files = g_slist_append (files, g_file_new_for_path (text));
+  files = g_slist_append (files, g_file_new_for_path (amr));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free_full (files, g_object_unref);
+  g_assert_true (accepted);
+
+  while (ph_evidence_picker_get_busy (picker))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (ph_evidence_picker_get_files (picker)), ==, 2);
+  {
+    g_auto(GStrv) refusals = ph_evidence_picker_dup_refusals (picker);
+
+    g_assert_cmpuint (g_strv_length (refusals), ==, 1);
+    g_assert_nonnull (strstr (refusals[0], "ghi-chu.txt"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,6 +546,7 @@ main (int   argc,
   g_test_add_func ("/phananh/entry-editor/typed-message", test_entry_editor_typed_message);
   g_test_add_func ("/phananh/entry-editor/paste-action", test_entry_editor_paste_action);
   g_test_add_func ("/phananh/entry-editor/evidence", test_entry_editor_evidence);
+  g_test_add_func ("/phananh/entry-editor/drop", test_entry_editor_drop);
 
   return g_test_run ();
 }

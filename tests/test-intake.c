@@ -1375,11 +1375,71 @@ test_intake_source_notice (Fixture       *fixture,
   check = ADW_ACTION_ROW (gtk_widget_get_next_sibling (source));
   gtk_editable_set_text (GTK_EDITABLE (source), "+84 912 345 678");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (check), "Seen in 1 other entry"));
-  gtk_editable_set_text (GTK_EDITABLE (source), "113");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (check), "On the exclusion list"));
+  {
+    GtkWidget *icon = find_widget (GTK_WIDGET (check), GTK_TYPE_IMAGE, NULL);
+
+    g_assert_true (gtk_widget_has_css_class (icon, "success"));
+    gtk_editable_set_text (GTK_EDITABLE (source), "113");
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (check), "On the exclusion list"));
+    /* Still a valid source, but marked. */
+    g_assert_true (gtk_widget_has_css_class (icon, "error"));
+    g_assert_true (ph_entry_editor_get_valid (ph_document_dialog_get_entry_editor (fixture->dialog)));
+  }
   gtk_editable_set_text (GTK_EDITABLE (source), "0987654321");
   g_assert_null (strstr (adw_action_row_get_subtitle (check), "Seen in"));
   g_assert_null (strstr (adw_action_row_get_subtitle (check), "exclusion"));
+}
+
+static gboolean
+focus_in (Fixture    *fixture,
+          const char *title)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (fixture->dialog));
+  GtkWidget *row = GTK_WIDGET (field (fixture, title));
+
+  return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+static void
+test_intake_validation (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char *const files[] = { "man-hinh.png", "png", NULL };
+
+  /* Each refusal names the problem and puts the cursor where it is. */
+  type_into (fixture, "_Received", "31/02/2026");
+  activate (fixture, "document.save");
+  g_assert_null (find_message_dialog ());
+  g_assert_true (focus_in (fixture, "_Received"));
+
+  type_into (fixture, "_Received", "28/11/2026");
+  type_into (fixture, "_Dated", "29/11/2026");   /* after it was received */
+  activate (fixture, "document.save");
+  g_assert_null (find_message_dialog ());
+  g_assert_true (focus_in (fixture, "_Dated"));
+
+  type_into (fixture, "_Dated", "27/11/2026");
+  activate (fixture, "document.save");
+  g_assert_true (focus_in (fixture, "Sending _unit"));
+
+  type_into (fixture, "Sending _unit", "UBND xã Quảng Xương");
+  activate (fixture, "document.save");   /* no entry yet */
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpstr (ph_document_dialog_get_page (fixture->dialog), ==, "document");
+
+  /* An entry whose source is not valid cannot be kept. */
+  activate (fixture, "document.add-entry");
+  type_into (fixture, "_Source", "09123");
+  activate (fixture, "document.entry-done");
+  g_assert_cmpstr (ph_document_dialog_get_page (fixture->dialog), ==, "entry");
+  activate (fixture, "document.escape");
+  respond (fixture, find_message_dialog (), "discard");
+
+  add_entry (fixture, "0912345678", NULL, files);
+  respond (fixture, save (fixture, TRUE), "save");
+  wait_for_save (fixture);
+  g_assert_true (fixture->destroyed);
+  g_assert_cmpint (count_all_entries (fixture), ==, 1);
 }
 
 int
@@ -1410,6 +1470,7 @@ main (int   argc,
   ADD ("progress", test_intake_progress);
   ADD ("stop", test_intake_stop);
   ADD ("source-notice", test_intake_source_notice);
+  ADD ("validation", test_intake_validation);
 
 #undef ADD
 

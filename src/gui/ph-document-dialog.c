@@ -536,7 +536,7 @@ on_editor_source_changed (PhDocumentDialog *self)
 
   if (self->store == NULL || source == NULL || !ph_number_is_valid (source))
     {
-      ph_entry_editor_set_source_notice (self->entry_editor, NULL);
+      ph_entry_editor_set_source_notice (self->entry_editor, NULL, FALSE);
       return;
     }
 
@@ -544,7 +544,7 @@ on_editor_source_changed (PhDocumentDialog *self)
   if (exclusion != NULL)
     g_string_append_printf (notice,
                             /* Translators: %s is why the number is excluded */
-                            _("⛔ On the exclusion list: %s"),
+                            _("On the exclusion list: %s"),
                             exclusion->reason != NULL && *exclusion->reason != '\0'
                             ? exclusion->reason : _("no reason given"));
 
@@ -560,7 +560,8 @@ on_editor_source_changed (PhDocumentDialog *self)
                               (guint) count);
     }
 
-  ph_entry_editor_set_source_notice (self->entry_editor, notice->len > 0 ? notice->str : NULL);
+  ph_entry_editor_set_source_notice (self->entry_editor, notice->len > 0 ? notice->str : NULL,
+                                     exclusion != NULL);
 }
 
 static void
@@ -805,7 +806,7 @@ add_warning (GtkBox      *box,
 {
   /* Plain wrapping labels, one under the other: a wrapping label beside an
    * icon in a message dialog measures inconsistently in GTK 4.8. */
-  g_autofree char *line = g_strdup_printf ("%s %s", kind == WARNING_EXCLUDED ? "⛔" : "•", text);
+  g_autofree char *line = g_strdup_printf ("• %s", text);
   GtkWidget *label = gtk_label_new (line);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -851,7 +852,7 @@ describe_earlier (PhStore    *store,
       g_autofree char *line = g_strdup_printf (_("%s, received %s from %s"), entry->code,
                                                received, entry->unit_name);
 
-      g_string_append_printf (text, "\n• %s", line);
+      g_string_append_printf (text, "\n    – %s", line);
     }
   if (count > 3)
     {
@@ -859,7 +860,7 @@ describe_earlier (PhStore    *store,
                                                             "and %u more", (gulong) (count - 3)),
                                                (guint) (count - 3));
 
-      g_string_append_printf (text, "\n• %s", more);
+      g_string_append_printf (text, "\n    – %s", more);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -34,6 +34,7 @@ struct _PhEntryDetail
   GtkWidget         *verify_button;
   GtkWidget         *reject_button;
   GtkWidget         *reopen_button;
+  GtkWidget         *edit_button;
   AdwActionRow      *seen_row;
   GtkWidget         *seen_button;
   GtkGrid           *fields_grid;
@@ -218,6 +219,9 @@ ph_entry_detail_fill (PhEntryDetail *self)
     g_string_append_printf (subtitle, " · %s", entry->province);
   gtk_label_set_label (self->subtitle_label, subtitle->str);
 
+  /* Edited within its document (the intake dialog), while its status allows. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "x", entry->id);
+  gtk_widget_set_visible (self->edit_button, ph_entry_status_is_editable (entry->status));
   gtk_widget_set_visible (self->verify_button,
                           ph_entry_status_can_change (entry->status, PH_ENTRY_STATUS_VERIFIED));
   gtk_widget_set_visible (self->reject_button,
@@ -277,6 +281,7 @@ ph_entry_detail_class_init (PhEntryDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhEntryDetail, verify_button);
   gtk_widget_class_bind_template_child (widget_class, PhEntryDetail, reject_button);
   gtk_widget_class_bind_template_child (widget_class, PhEntryDetail, reopen_button);
+  gtk_widget_class_bind_template_child (widget_class, PhEntryDetail, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PhEntryDetail, seen_row);
   gtk_widget_class_bind_template_child (widget_class, PhEntryDetail, seen_button);
   gtk_widget_class_bind_template_child (widget_class, PhEntryDetail, fields_grid);

@@ -22,6 +22,7 @@ struct _PhEntryEditor
   GDateTime        *occurred;
   gboolean          occurred_has_time;
   char             *source_notice;
+  gboolean          source_notice_warning;
   gboolean          when_ok;
   gboolean          modified;
   guint             loading;
@@ -209,8 +210,8 @@ check_source (PhEntryEditor *self)
         {
           g_autofree char *subtitle = describe_number (self->source, self->source_notice);
 
-          show_check (self->source_check_row, self->source_check_icon, TRUE,
-                      self->source->display, subtitle);
+          show_check (self->source_check_row, self->source_check_icon,
+                      !self->source_notice_warning, self->source->display, subtitle);
         }
       else
         show_check (self->source_check_row, self->source_check_icon, FALSE,
@@ -231,6 +232,7 @@ on_source_changed (PhEntryEditor *self)
     return;
 
   g_clear_pointer (&self->source_notice, g_free);
+  self->source_notice_warning = FALSE;
   check_source (self);
   set_modified (self);
   update_valid (self);
@@ -767,15 +769,19 @@ ph_entry_editor_get_evidence_picker (PhEntryEditor *self)
  * ph_entry_editor_set_source_notice:
  * @notice: (nullable): a line shown under the source's check, such as
  *   "Seen in 2 earlier entries", or %NULL
+ * @warning: whether it needs the clerk's attention (the source is excluded):
+ *   the check then shows a warning sign, though the source stays valid
  */
 void
 ph_entry_editor_set_source_notice (PhEntryEditor *self,
-                                   const char    *notice)
+                                   const char    *notice,
+                                   gboolean       warning)
 {
   g_return_if_fail (PH_IS_ENTRY_EDITOR (self));
 
   g_free (self->source_notice);
   self->source_notice = g_strdup (notice);
+  self->source_notice_warning = notice != NULL && warning;
   check_source (self);
 }
 

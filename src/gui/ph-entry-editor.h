@@ -38,7 +38,8 @@ gboolean          ph_entry_editor_get_modified        (PhEntryEditor  *self);
 const PhNumber   *ph_entry_editor_get_source          (PhEntryEditor  *self);
 PhEvidencePicker *ph_entry_editor_get_evidence_picker (PhEntryEditor  *self);
 void              ph_entry_editor_set_source_notice   (PhEntryEditor  *self,
-                                                       const char     *notice);
+                                                       const char     *notice,
+                                                       gboolean        warning);
 void              ph_entry_editor_focus_source        (PhEntryEditor  *self);
 
 G_END_DECLS
