@@ -44,21 +44,18 @@ ph_test_add_user (PhStore    *store,
   g_assert_no_error (error);
 }
 
-/* A set-up store with the clerk "lan" and the approvers "hung" and "thao"; nobody signed in. */
-static inline PhStore *
-ph_test_batches_store (void)
+/* Sets up @store (the agency profile and the admin) and adds the clerk "lan"
+ * and the approvers "hung" and "thao", all with PH_TEST_PASSWORD; nobody is
+ * left signed in. */
+static inline void
+ph_test_set_up_accounts (PhStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = ph_test_make_tmp_dir ("store");
   g_autoptr(PhAgencyProfile) profile = ph_agency_profile_new ();
   g_autoptr(PhUser) admin = ph_user_new ();
   g_autoptr(PhUser) created = NULL;
-  PhStore *store;
 
   ph_crypto_set_cost (PH_CRYPTO_COST_MINIMUM);
-  store = ph_store_open (dir, &error);
-  g_assert_no_error (error);
-
   profile->parent_body = g_strdup ("UBND TỈNH THANH HÓA");
   profile->department = g_strdup ("SỞ KHOA HỌC VÀ CÔNG NGHỆ");
   profile->issuer = g_strdup ("Sở Khoa học và Công nghệ tỉnh Thanh Hóa");
@@ -74,6 +71,19 @@ ph_test_batches_store (void)
   ph_test_add_user (store, "hung", "Lê Văn Hùng", PH_ROLE_APPROVER);
   ph_test_add_user (store, "thao", "Phạm Thị Thảo", PH_ROLE_APPROVER);
   ph_store_sign_out (store);
+}
+
+/* A set-up store with the clerk "lan" and the approvers "hung" and "thao"; nobody signed in. */
+static inline PhStore *
+ph_test_batches_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ph_test_make_tmp_dir ("store");
+  PhStore *store;
+
+  store = ph_store_open (dir, &error);
+  g_assert_no_error (error);
+  ph_test_set_up_accounts (store);
   return store;
 }
 

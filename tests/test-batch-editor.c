@@ -54,7 +54,7 @@ fixture_tear_down (Fixture       *fixture,
 static guint
 n_rows (Fixture *fixture)
 {
-  return ph_test_count_rows (ph_test_find_by_id (GTK_WIDGET (fixture->editor), "entries_list"));
+  return ph_batch_editor_get_n_entries (fixture->editor);
 }
 
 static void
@@ -258,8 +258,7 @@ test_batches_view (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "editor");
   editor = ph_test_find_by_id (view, "editor");
   g_assert_cmpint (ph_batch_editor_get_batch_id (editor), ==, id);
-  g_assert_cmpuint (ph_test_count_rows (ph_test_find_by_id (GTK_WIDGET (editor), "entries_list")),
-                    ==, 2);
+  g_assert_cmpuint (ph_batch_editor_get_n_entries (editor), ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "batch.submit", NULL));
   g_assert_cmpint (ph_test_batch_state (fixture->store, id), ==, PH_BATCH_STATE_SUBMITTED);

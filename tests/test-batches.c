@@ -12,26 +12,11 @@
 #include "ph-store-appendix.h"
 #include "ph-store-batches.h"
 #include "ph-store-entries.h"
+#include "ph-store-evidence.h"
 #include "ph-store-migrations.h"
+#include "ph-store-private.h"
 #include "ph-store-users.h"
 #include "ph-test-util.h"
-
-/* ph-store-evidence.h and ph-appendix.h each declare a PhProgressFunc of their
- * own, so this test, which needs both, declares the store functions it uses. */
-void        ph_store_register_functions (sqlite3       *db);
-PhEvidence *ph_store_import_evidence    (PhStore       *self,
-                                         const char    *path,
-                                         gpointer       progress,
-                                         gpointer       progress_data,
-                                         GCancellable  *cancellable,
-                                         GError       **error);
-GPtrArray  *ph_store_list_evidence      (PhStore       *self,
-                                         gint64         entry_id,
-                                         gint64         document_id,
-                                         GError       **error);
-gboolean    ph_store_remove_evidence    (PhStore       *self,
-                                         gint64         evidence_id,
-                                         GError       **error);
 
 #define PASSWORD "mat-khau-123"
 

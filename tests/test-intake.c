@@ -17,6 +17,7 @@
 #include "ph-store-entries.h"
 #include "ph-store-evidence.h"
 #include "ph-test-evidence.h"
+#include "ph-test-batches.h"
 #include "ph-test-util.h"
 #include "ph-window.h"
 
@@ -1235,15 +1236,37 @@ test_intake_app_actions (Fixture       *fixture,
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>n"));
 
   window = ph_window_new (GTK_APPLICATION (app), dir);
+  g_assert_nonnull (ph_window_get_store (window));
+
+  /* Registering needs somebody signed in: before that, Ctrl+N does nothing. */
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
-  g_assert_nonnull (ph_window_get_store (window));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-document", NULL);
+  g_assert_null (find_toplevel (PH_TYPE_DOCUMENT_DIALOG));
+  ph_test_set_up_accounts (ph_window_get_store (window));
+  ph_test_sign_in (ph_window_get_store (window), "lan");
+  iterate ();
 
   /* Ctrl+N opens the dialog on the window's store. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "new-document", NULL);
   dialog = find_toplevel (PH_TYPE_DOCUMENT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  gtk_window_destroy (dialog);
+
+  /* Quitting with a document being registered asks first, and the main window
+   * (and its store) stays while the clerk keeps editing. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-document", NULL);
+  dialog = find_toplevel (PH_TYPE_DOCUMENT_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                    "_Number")), "15/UBND");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  iterate ();
+  g_assert_nonnull (find_message_dialog ());
+  g_assert_nonnull (find_toplevel (PH_TYPE_WINDOW));
+  g_assert_nonnull (ph_window_get_store (window));
+  respond (fixture, find_message_dialog (), "cancel");
+  g_assert_nonnull (find_toplevel (PH_TYPE_DOCUMENT_DIALOG));
   gtk_window_destroy (dialog);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);

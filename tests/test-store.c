@@ -123,6 +123,8 @@ test_store_open (void)
     {
       PhExclusion *e = g_ptr_array_index (exclusions, i);
 
+      /* Every seeded number says why it is excluded. */
+      g_assert_cmpstr (e->reason, !=, "");
       found_police |= g_str_equal (e->source_key, "+84692348560");
       found_156 |= g_str_equal (e->source_key, "156");
       found_5656 |= g_str_equal (e->source_key, "5656");

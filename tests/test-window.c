@@ -21,6 +21,7 @@
 #include "ph-store-entries.h"
 #include "ph-store-sources.h"
 #include "ph-store-users.h"
+#include "ph-test-batches.h"
 #include "ph-test-util.h"
 #include "ph-window.h"
 
@@ -101,14 +102,13 @@ visible_view (GtkWidget *window)
   return adw_view_stack_get_visible_child_name (stack);
 }
 
+static PhWindow *open_demo_window (void);
+
 static void
 test_window_switches_views (void)
 {
-  GtkWidget *window = GTK_WIDGET (ph_window_new (NULL, NULL));
+  GtkWidget *window = GTK_WIDGET (open_demo_window ());
   const char *expected[] = { "entries", "sources", "batches", "audit" };
-
-  gtk_window_present (GTK_WINDOW (window));
-  drain ();
 
   g_assert_cmpstr (visible_view (window), ==, "entries");
   for (guint i = G_N_ELEMENTS (expected); i > 0; i--)
@@ -151,10 +151,11 @@ test_window_store_error (void)
   gtk_widget_activate_action (window, "win.show-view", "u", 1);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "error");
 
-  /* Once the folder is usable, trying again opens the views. */
+  /* Once the folder is usable, trying again opens the store, which shows
+   * nothing until somebody signs in. */
   g_assert_cmpint (g_unlink (file), ==, 0);
   g_assert_true (gtk_widget_activate_action (window, "win.reopen", NULL));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "views");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "signed-out");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -212,6 +213,7 @@ get_demo_dir (void)
   g_assert_no_error (error);
   ph_demo_fill (store, N_DEMO, 7, PH_DEMO_FLAGS_NONE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+  ph_test_set_up_accounts (store);
   {
     PhEntryFilter all = { 0, };
 
@@ -225,16 +227,48 @@ get_demo_dir (void)
   return demo_dir;
 }
 
+/* A window on the demo store with its clerk signed in. */
 static PhWindow *
 open_demo_window (void)
 {
   PhWindow *window = ph_window_new (NULL, get_demo_dir ());
+  g_autoptr(PhUser) user = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (ph_window_get_store (window));
+  user = ph_store_sign_in (ph_window_get_store (window), "lan", PH_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
   drain ();
 
   return window;
+}
+
+/* Before anybody signs in the window shows nothing of the store, and the
+ * views come back when somebody does. */
+static void
+test_window_signed_out (void)
+{
+  PhWindow *window = ph_window_new (NULL, get_demo_dir ());
+  GtkStack *main_stack = find_by_id (GTK_WIDGET (window), "main_stack");
+  PhStore *store = ph_window_get_store (window);
+  g_autoptr(PhUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "signed-out");
+
+  user = ph_store_sign_in (store, "lan", PH_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "views");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL));
+  drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "signed-out");
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static const PhEntry *
@@ -810,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/phananh/window/views-new-destroy", test_views_new_destroy);
   g_test_add_func ("/phananh/window/switches-views", test_window_switches_views);
   g_test_add_func ("/phananh/window/store-error", test_window_store_error);
+  g_test_add_func ("/phananh/window/signed-out", test_window_signed_out);
   g_test_add_func ("/phananh/window/session", test_window_session);
   g_test_add_func ("/phananh/window/entries-list", test_entries_list);
   g_test_add_func ("/phananh/window/entries-export-csv", test_entries_export_csv);

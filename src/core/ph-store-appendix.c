@@ -13,6 +13,7 @@
 #include "ph-store-appendix.h"
 #include "ph-store-batches.h"
 #include "ph-store-entries.h"
+#include "ph-store-evidence.h"
 #include "ph-store-users.h"
 
 /* The store's names for the kinds of things, as the appendix template knows them. */
@@ -59,10 +60,6 @@ parse_timestamp (const char *text)
     return NULL;
   return g_date_time_new_from_iso8601 (text, NULL);
 }
-
-/* The store's own header for this clashes with ph-appendix.h (two PhProgressFunc). */
-char *ph_store_dup_evidence_path (PhStore    *self,
-                                  const char *sha256);
 
 static PhAppendixRow *
 make_row (PhStore        *self,

@@ -298,9 +298,21 @@ static const char schema_v1[] =
 
 /* Sources that must never be reported, named in the seeds and DESIGN.md: the
  * emergency numbers, the 156/5656 report lines, the police duty line and a
- * carrier's care line. The reason is the numbering plan's own name for it. */
-static const char * const seed_exclusions[] = {
-  "111", "112", "113", "114", "115", "156", "5656", "069 2348560", "18001091",
+ * carrier's care line. The reason is the numbering plan's own name for the
+ * number unless the plan has none; like the plan, it is stored in Vietnamese. */
+static const struct {
+  const char *source;
+  const char *reason;
+} seed_exclusions[] = {
+  { "111", NULL },
+  { "112", NULL },
+  { "113", NULL },
+  { "114", NULL },
+  { "115", NULL },
+  { "156", NULL },
+  { "5656", NULL },
+  { "069 2348560", "Đường dây trực ban của Công an tỉnh" },
+  { "18001091", NULL },
 };
 
 static gboolean
@@ -318,15 +330,18 @@ seed_v1 (PhStore  *store,
 
   for (gsize i = 0; i < G_N_ELEMENTS (seed_exclusions); i++)
     {
-      g_autoptr(PhNumber) number = ph_number_parse (seed_exclusions[i]);
+      g_autoptr(PhNumber) number = ph_number_parse (seed_exclusions[i].source);
+      const char *reason;
 
       if (!ph_number_is_valid (number))
         continue;
 
+      reason = seed_exclusions[i].reason != NULL ? seed_exclusions[i].reason : number->note;
+
       sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, number->key, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, number->display, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, number->note != NULL ? number->note : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, reason != NULL ? reason : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
       if (!ph_store_step_done (store, stmt, error))
         return FALSE;

@@ -151,17 +151,32 @@ ph_application_quit (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
-  GApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  GtkApplication *app = user_data;
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
 
-  /* Closing each window lets it save its state (and, later, ask about
-   * unsaved work) instead of the process just ending. */
-  for (GList *l = windows; l != NULL;)
+  /* Dialogs first, then the main windows they belong to. */
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) != NULL)
+      g_ptr_array_add (windows, g_object_ref (l->data));
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == NULL)
+      g_ptr_array_add (windows, g_object_ref (l->data));
+
+  /* Closing each window lets it save its state or ask about unsaved work,
+   * instead of the process just ending. A window that stays open (a document
+   * being registered whose clerk keeps editing) stops the quit there: the main
+   * window must not close under it. */
+  for (guint i = 0; i < windows->len; i++)
     {
-      GList *next = l->next;
+      GtkWindow *window = g_ptr_array_index (windows, i);
 
-      gtk_window_close (GTK_WINDOW (l->data));
-      l = next;
+      if (g_list_find (gtk_application_get_windows (app), window) == NULL)
+        continue;
+      gtk_window_close (window);
+      /* (A window that hides on close, such as the shortcuts window, does not count.) */
+      if (g_list_find (gtk_application_get_windows (app), window) != NULL
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        break;
     }
 }
 

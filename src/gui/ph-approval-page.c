@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ph-approval-page.h"
+#include "ph-batch-item-object.h"
 #include "ph-date-input.h"
 #include "ph-evidence-gallery.h"
 #include "ph-export-ui.h"
@@ -48,7 +49,9 @@ struct _PhApprovalPage
   GtkWidget            *mark_sent_button;
   GtkWidget            *close_button;
   AdwPreferencesGroup  *entries_group;
-  GtkListBox           *entries_list;
+  GtkListView          *entries_view;
+  GtkSingleSelection   *entries_selection;
+  GListStore           *entries_store;
   GtkLabel             *evidence_title;
   GtkLabel             *evidence_details;
   PhEvidenceGallery    *gallery;
@@ -155,7 +158,8 @@ on_answer_selected (GtkDropDown    *dropdown,
   const char *source_key = g_object_get_data (G_OBJECT (dropdown), "source-key");
   guint answer = gtk_drop_down_get_selected (dropdown);
 
-  if (self->loading > 0 || answer == PH_ANSWER_NONE)
+  if (self->loading > 0 || g_object_get_data (G_OBJECT (dropdown), "binding") != NULL
+      || source_key == NULL || answer == PH_ANSWER_NONE)
     return;
   gtk_widget_activate_action (GTK_WIDGET (self), "approval.record-answer", "(si)", source_key,
                               (int) answer);
@@ -172,11 +176,62 @@ make_flag (const char *text)
   return label;
 }
 
-static GtkWidget *
-make_row (PhApprovalPage    *self,
-          const PhBatchItem *item)
+/* The rows of the entries list: made once per visible row, filled as it scrolls. */
+static void
+setup_entry_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 PhApprovalPage           *self)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *no_evidence = make_flag (_("No evidence"));
+  GtkWidget *excluded = make_flag (_("Excluded source"));
+  GtkWidget *once = make_flag (_("Reported once"));
+  GtkStringList *answers = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+
+  gtk_widget_add_css_class (row, "batch-entry");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), subtitle);
+  gtk_box_append (GTK_BOX (row), labels);
+  gtk_box_append (GTK_BOX (row), no_evidence);
+  gtk_box_append (GTK_BOX (row), excluded);
+  gtk_box_append (GTK_BOX (row), once);
+
+  for (PhAnswer a = PH_ANSWER_NONE; a <= PH_ANSWER_REJECTED; a++)
+    gtk_string_list_append (answers, ph_answer_get_label (a));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (answers), NULL);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (dropdown, _("The Authority’s answer for this number"));
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_answer_selected), self, 0);
+  gtk_box_append (GTK_BOX (row), dropdown);
+
+  g_object_set_data (G_OBJECT (row), "title", title);
+  g_object_set_data (G_OBJECT (row), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (row), "no-evidence", no_evidence);
+  g_object_set_data (G_OBJECT (row), "excluded", excluded);
+  g_object_set_data (G_OBJECT (row), "once", once);
+  g_object_set_data (G_OBJECT (row), "answer", dropdown);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_entry_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                PhApprovalPage           *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  const PhBatchItem *item = ph_batch_item_object_get_item (gtk_list_item_get_item (list_item));
+  GObject *dropdown = g_object_get_data (G_OBJECT (row), "answer");
+  PhBatchState state = self->batch != NULL ? self->batch->state : PH_BATCH_STATE_ANY;
   g_autofree char *title = g_strdup_printf ("%u. %s", item->position, item->source_display);
   g_autofree char *subtitle = NULL;
 
@@ -184,37 +239,23 @@ make_row (PhApprovalPage    *self,
                               item->unit_name != NULL ? item->unit_name : "",
                               item->network != NULL ? " · " : "",
                               item->network != NULL ? item->network : "");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "title"), title);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "subtitle"), subtitle);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "no-evidence"),
+                          (item->flags & PH_BATCH_FLAG_NO_EVIDENCE) != 0);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "excluded"),
+                          (item->flags & PH_BATCH_FLAG_EXCLUDED) != 0);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "once"),
+                          (item->flags & PH_BATCH_FLAG_REPORTED_ONCE) != 0);
 
-  if (item->flags & PH_BATCH_FLAG_NO_EVIDENCE)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_flag (_("No evidence")));
-  if (item->flags & PH_BATCH_FLAG_EXCLUDED)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_flag (_("Excluded source")));
-  if (item->flags & PH_BATCH_FLAG_REPORTED_ONCE)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_flag (_("Reported once")));
-
-  if (self->batch->state == PH_BATCH_STATE_SENT || self->batch->state == PH_BATCH_STATE_ANSWERED
-      || self->batch->state == PH_BATCH_STATE_CLOSED)
-    {
-      GtkStringList *answers = gtk_string_list_new (NULL);
-      GtkWidget *dropdown;
-
-      for (PhAnswer a = PH_ANSWER_NONE; a <= PH_ANSWER_REJECTED; a++)
-        gtk_string_list_append (answers, ph_answer_get_label (a));
-      dropdown = gtk_drop_down_new (G_LIST_MODEL (answers), NULL);
-      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), item->answer);
-      gtk_widget_set_sensitive (dropdown, self->batch->state != PH_BATCH_STATE_CLOSED);
-      gtk_widget_set_tooltip_text (dropdown, _("The Authority’s answer for this number"));
-      g_object_set_data_full (G_OBJECT (dropdown), "source-key", g_strdup (item->source_key),
-                              g_free);
-      g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_answer_selected), self,
-                               0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
-    }
-  return row;
+  /* The Authority's answer, once the batch was sent. */
+  g_object_set_data (dropdown, "binding", GINT_TO_POINTER (1));
+  g_object_set_data_full (dropdown, "source-key", g_strdup (item->source_key), g_free);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), item->answer);
+  gtk_widget_set_visible (GTK_WIDGET (dropdown), state == PH_BATCH_STATE_SENT
+                          || state == PH_BATCH_STATE_ANSWERED || state == PH_BATCH_STATE_CLOSED);
+  gtk_widget_set_sensitive (GTK_WIDGET (dropdown), state != PH_BATCH_STATE_CLOSED);
+  g_object_set_data (dropdown, "binding", NULL);
 }
 
 /**
@@ -282,11 +323,12 @@ ph_approval_page_show_evidence (PhApprovalPage *self,
 }
 
 static void
-on_row_selected (PhApprovalPage *self,
-                 GtkListBoxRow  *row)
+on_selected_changed (PhApprovalPage *self)
 {
-  if (row != NULL)
-    ph_approval_page_show_evidence (self, (guint) gtk_list_box_row_get_index (row) + 1);
+  guint position = gtk_single_selection_get_selected (self->entries_selection);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    ph_approval_page_show_evidence (self, position + 1);
 }
 
 static void
@@ -299,14 +341,13 @@ ph_approval_page_reload (PhApprovalPage *self)
   g_autofree char *count = NULL;
   g_autofree char *categories = NULL;
   g_autofree char *networks = NULL;
-  GtkListBoxRow *row;
+  g_autoptr(GPtrArray) objects = NULL;
   PhBatchState state;
 
   self->loading++;
   g_clear_pointer (&self->batch, ph_batch_free);
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  while ((row = gtk_list_box_get_row_at_index (self->entries_list, 0)) != NULL)
-    gtk_list_box_remove (self->entries_list, GTK_WIDGET (row));
+  g_list_store_remove_all (self->entries_store);
   ph_evidence_gallery_clear (self->gallery);
   gtk_label_set_label (self->evidence_title, _("Evidence"));
   gtk_label_set_label (self->evidence_details,
@@ -430,18 +471,28 @@ ph_approval_page_reload (PhApprovalPage *self)
       adw_preferences_group_set_description (self->follow_up_group, text);
     }
 
+  /* One splice, not one signal per entry: a batch may hold thousands. */
+  objects = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < self->items->len; i++)
     {
       PhBatchItem *item = g_ptr_array_index (self->items, i);
 
       if (item->flags != PH_BATCH_FLAG_NONE)
         self->n_flagged++;
-      gtk_list_box_append (self->entries_list, make_row (self, item));
+      g_ptr_array_add (objects, ph_batch_item_object_new (ph_batch_item_copy (item)));
     }
+  g_list_store_splice (self->entries_store, 0, 0, objects->pdata, objects->len);
+  /* A list view asks for little height by itself: show up to ten rows, scroll past them. */
+  gtk_scrolled_window_set_min_content_height (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (self->entries_view))),
+    (int) MIN (objects->len, 10) * 57);
+
   /* The first entry's evidence is on screen from the start. */
   if (self->items->len > 0)
-    gtk_list_box_select_row (self->entries_list,
-                             gtk_list_box_get_row_at_index (self->entries_list, 0));
+    {
+      gtk_single_selection_set_selected (self->entries_selection, GTK_INVALID_LIST_POSITION);
+      gtk_single_selection_set_selected (self->entries_selection, 0);
+    }
 
   self->loading--;
   ph_approval_page_update_actions (self);
@@ -701,6 +752,7 @@ ph_approval_page_class_init (PhApprovalPageClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (PH_TYPE_EVIDENCE_GALLERY);
+  g_type_ensure (PH_TYPE_BATCH_ITEM_OBJECT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ph-approval-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PhApprovalPage, page);
@@ -719,11 +771,13 @@ ph_approval_page_class_init (PhApprovalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhApprovalPage, mark_sent_button);
   gtk_widget_class_bind_template_child (widget_class, PhApprovalPage, close_button);
   gtk_widget_class_bind_template_child (widget_class, PhApprovalPage, entries_group);
-  gtk_widget_class_bind_template_child (widget_class, PhApprovalPage, entries_list);
+  gtk_widget_class_bind_template_child (widget_class, PhApprovalPage, entries_view);
+  gtk_widget_class_bind_template_child (widget_class, PhApprovalPage, entries_selection);
+  gtk_widget_class_bind_template_child (widget_class, PhApprovalPage, entries_store);
   gtk_widget_class_bind_template_child (widget_class, PhApprovalPage, evidence_title);
   gtk_widget_class_bind_template_child (widget_class, PhApprovalPage, evidence_details);
   gtk_widget_class_bind_template_child (widget_class, PhApprovalPage, gallery);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_password_activated);
 
   ph_approval_page_class_actions_init (widget_class);
@@ -732,7 +786,12 @@ ph_approval_page_class_init (PhApprovalPageClass *klass)
 static void
 ph_approval_page_init (PhApprovalPage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_entry_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_entry_row), self);
+  gtk_list_view_set_factory (self->entries_view, factory);
   ph_approval_page_update_actions (self);
 }
 
@@ -813,6 +872,13 @@ ph_approval_page_get_n_flagged (PhApprovalPage *self)
  *
  * Returns: how many evidence files are shown for the selected entry
  */
+guint
+ph_approval_page_get_n_entries (PhApprovalPage *self)
+{
+  g_return_val_if_fail (PH_IS_APPROVAL_PAGE (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->entries_store));
+}
+
 guint
 ph_approval_page_get_n_evidence (PhApprovalPage *self)
 {

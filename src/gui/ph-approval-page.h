@@ -22,5 +22,6 @@ guint       ph_approval_page_get_n_flagged    (PhApprovalPage *self);
 void        ph_approval_page_show_evidence    (PhApprovalPage *self,
                                                guint           position);
 guint       ph_approval_page_get_n_evidence   (PhApprovalPage *self);
+guint       ph_approval_page_get_n_entries    (PhApprovalPage *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ph-batch-editor.h"
+#include "ph-batch-item-object.h"
 #include "ph-date-input.h"
 #include "ph-entry-picker.h"
 #include "ph-export-ui.h"
@@ -39,7 +40,10 @@ struct _PhBatchEditor
   AdwComboRow          *signer_row;
   GtkStringList        *signer_model;
   AdwPreferencesGroup  *entries_group;
-  GtkListBox           *entries_list;
+  GtkLabel             *empty_label;
+  GtkWidget            *entries_frame;
+  GtkListView          *entries_view;
+  GListStore           *entries_store;
 };
 
 G_DEFINE_FINAL_TYPE (PhBatchEditor, ph_batch_editor, ADW_TYPE_BIN)
@@ -96,11 +100,48 @@ format_date (const char *iso)
   return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
 }
 
-static GtkWidget *
-make_entry_row (const PhBatchItem *item)
+/* The rows of the entries list: made once per visible row, filled as it scrolls. */
+static void
+setup_entry_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+  gtk_widget_add_css_class (row, "batch-entry");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), subtitle);
+  gtk_box_append (GTK_BOX (row), labels);
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove from the batch"));
+  gtk_box_append (GTK_BOX (row), remove);
+
+  g_object_set_data (G_OBJECT (row), "title", title);
+  g_object_set_data (G_OBJECT (row), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (row), "remove", remove);
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_entry_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  const PhBatchItem *item = ph_batch_item_object_get_item (gtk_list_item_get_item (list_item));
   PhCategory category = ph_category_from_string (item->category);
   g_autofree char *title = g_strdup_printf ("%u. %s", item->position, item->source_display);
   g_autofree char *subtitle = NULL;
@@ -111,18 +152,13 @@ make_entry_row (const PhBatchItem *item)
                               item->unit_name != NULL ? item->unit_name : "",
                               item->network != NULL ? " · " : "",
                               item->network != NULL ? item->network : "");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove from the batch"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "batch.remove-entry");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove),
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "title"), title);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "subtitle"), subtitle);
+  /* The target first: an action name without its parameter is a mismatch. */
+  gtk_actionable_set_action_target_value (g_object_get_data (G_OBJECT (row), "remove"),
                                           g_variant_new_int64 (item->entry_id));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  return row;
+  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "remove"),
+                                  "batch.remove-entry");
 }
 
 static void
@@ -162,13 +198,11 @@ ph_batch_editor_reload (PhBatchEditor *self)
   g_autofree char *date = NULL;
   g_autofree char *title = NULL;
   g_autofree char *entries_title = NULL;
-  GtkListBoxRow *row;
+  g_autoptr(GPtrArray) objects = NULL;
   gboolean editable;
 
   self->loading++;
   g_clear_pointer (&self->batch, ph_batch_free);
-  while ((row = gtk_list_box_get_row_at_index (self->entries_list, 0)) != NULL)
-    gtk_list_box_remove (self->entries_list, GTK_WIDGET (row));
   self->n_items = 0;
 
   if (self->store != NULL && self->batch_id != 0)
@@ -213,9 +247,20 @@ ph_batch_editor_reload (PhBatchEditor *self)
   for (GtkWidget *w = GTK_WIDGET (self->number_row); w != NULL; w = gtk_widget_get_next_sibling (w))
     gtk_widget_set_sensitive (w, editable);
 
+  /* One splice, not one signal per entry: a batch may hold thousands. */
+  objects = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; items != NULL && i < items->len; i++)
-    gtk_list_box_append (self->entries_list, make_entry_row (g_ptr_array_index (items, i)));
-  self->n_items = items != NULL ? items->len : 0;
+    g_ptr_array_add (objects, ph_batch_item_object_new (g_steal_pointer (&items->pdata[i])));
+  g_list_store_splice (self->entries_store, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->entries_store)),
+                       objects->pdata, objects->len);
+  self->n_items = objects->len;
+  /* A list view asks for little height by itself: show up to ten rows, scroll past them. */
+  gtk_scrolled_window_set_min_content_height (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (self->entries_view))),
+    (int) MIN (self->n_items, 10) * 57);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), self->n_items == 0);
+  gtk_widget_set_visible (self->entries_frame, self->n_items > 0);
   entries_title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Entry", "%u Entries",
                                                 self->n_items), self->n_items);
   adw_preferences_group_set_title (self->entries_group, entries_title);
@@ -487,6 +532,7 @@ ph_batch_editor_class_init (PhBatchEditorClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (PH_TYPE_BATCH_ITEM_OBJECT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ph-batch-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, PhBatchEditor, page);
@@ -501,7 +547,10 @@ ph_batch_editor_class_init (PhBatchEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PhBatchEditor, signer_row);
   gtk_widget_class_bind_template_child (widget_class, PhBatchEditor, signer_model);
   gtk_widget_class_bind_template_child (widget_class, PhBatchEditor, entries_group);
-  gtk_widget_class_bind_template_child (widget_class, PhBatchEditor, entries_list);
+  gtk_widget_class_bind_template_child (widget_class, PhBatchEditor, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, PhBatchEditor, entries_frame);
+  gtk_widget_class_bind_template_child (widget_class, PhBatchEditor, entries_view);
+  gtk_widget_class_bind_template_child (widget_class, PhBatchEditor, entries_store);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
 
   ph_batch_editor_class_actions_init (widget_class);
@@ -510,10 +559,16 @@ ph_batch_editor_class_init (PhBatchEditorClass *klass)
 static void
 ph_batch_editor_init (PhBatchEditor *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   self->signer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->loading = 1;  /* the template's own setting of the fields is no edit */
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading = 0;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_entry_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_entry_row), NULL);
+  gtk_list_view_set_factory (self->entries_view, factory);
   ph_batch_editor_update_actions (self);
 }
 
@@ -567,6 +622,19 @@ ph_batch_editor_get_batch_id (PhBatchEditor *self)
  *
  * Returns: (nullable): why the last action was refused, as shown to the user
  */
+/**
+ * ph_batch_editor_get_n_entries:
+ * @self: an editor
+ *
+ * Returns: how many entries the batch shown holds
+ */
+guint
+ph_batch_editor_get_n_entries (PhBatchEditor *self)
+{
+  g_return_val_if_fail (PH_IS_BATCH_EDITOR (self), 0);
+  return self->n_items;
+}
+
 const char *
 ph_batch_editor_get_message (PhBatchEditor *self)
 {

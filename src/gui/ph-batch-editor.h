@@ -18,5 +18,6 @@ void        ph_batch_editor_set_batch_id  (PhBatchEditor *self,
                                            gint64         batch_id);
 gint64      ph_batch_editor_get_batch_id  (PhBatchEditor *self);
 const char *ph_batch_editor_get_message   (PhBatchEditor *self);
+guint       ph_batch_editor_get_n_entries (PhBatchEditor *self);
 
 G_END_DECLS

@@ -1884,8 +1884,10 @@ ph_document_dialog_new (GtkWindow *parent,
 {
   g_return_val_if_fail (PH_IS_STORE (store), NULL);
 
+  /* One of the application's windows, so that quitting asks it first. */
   return g_object_new (PH_TYPE_DOCUMENT_DIALOG,
                        "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        "store", store,
                        NULL);
 }

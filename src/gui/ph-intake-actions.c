@@ -11,6 +11,7 @@
 #include "ph-intake-actions.h"
 #include "ph-preferences-window.h"
 #include "ph-store-entries.h"
+#include "ph-store-users.h"
 #include "ph-window.h"
 
 static PhWindow *
@@ -25,8 +26,12 @@ get_window (GtkApplication *app,
   if (window == NULL)
     return NULL;
 
+  /* Registering and the preferences need somebody signed in, as the window
+   * shows nothing of the store before that. */
   *store = ph_window_get_store (PH_WINDOW (window));
-  return *store != NULL ? PH_WINDOW (window) : NULL;
+  if (*store == NULL || ph_store_get_user (*store) == NULL)
+    return NULL;
+  return PH_WINDOW (window);
 }
 
 static void

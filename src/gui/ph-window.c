@@ -66,6 +66,8 @@ ph_window_show_error (PhWindow     *self,
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
+static void ph_window_update_user (PhWindow *self);
+
 static void
 ph_window_set_store (PhWindow *self,
                      PhStore  *store)
@@ -76,8 +78,16 @@ ph_window_set_store (PhWindow *self,
   ph_audit_view_set_store (self->audit_view, store);
 
   if (self->store != NULL && self->store != store)
-    ph_store_close (self->store);
+    {
+      g_signal_handlers_disconnect_by_data (self->store, self);
+      ph_store_close (self->store);
+    }
   g_set_object (&self->store, store);
+
+  /* A sign-in or sign-out, from a dialog or from an account being disabled. */
+  if (store != NULL)
+    g_signal_connect_object (store, "notify::actor", G_CALLBACK (ph_window_update_user), self,
+                             G_CONNECT_SWAPPED);
 }
 
 /* ---- who is at the keyboard ------------------------------------------------ */
@@ -99,6 +109,14 @@ ph_window_update_user (PhWindow *self)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_button), tooltip);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", user != NULL);
+
+  /* Nothing of the store shows until somebody signs in. */
+  if (self->store != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, user != NULL ? "views" : "signed-out");
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, user != NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), user != NULL);
+    }
 
   /* The views show what this user may do. */
   ph_batches_view_set_store (self->batches_view, self->store);
@@ -187,6 +205,17 @@ ph_window_sign_out (GtkWidget  *widget,
 }
 
 static void
+ph_window_sign_in (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PhWindow *self = PH_WINDOW (widget);
+
+  if (self->store != NULL && ph_store_get_user (self->store) == NULL)
+    ph_window_start_session (self);
+}
+
+static void
 ph_window_open_store (PhWindow *self)
 {
   g_autoptr(GError) error = NULL;
@@ -201,9 +230,7 @@ ph_window_open_store (PhWindow *self)
     }
 
   ph_window_set_store (self, store);
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
-  gtk_stack_set_visible_child_name (self->main_stack, "views");
+  ph_window_update_user (self);
 
   /* The sign-in (or first-start) dialog comes once the window is on screen,
    * so that it opens above it and not behind. */
@@ -415,6 +442,7 @@ ph_window_class_actions_init (GtkWidgetClass *widget_class)
                                    ph_window_show_source_entries);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, ph_window_sign_in);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, ph_window_sign_out);
 
   for (guint i = 0; i < N_VIEW_KEYS; i++)

@@ -19,9 +19,11 @@
 #include <sys/resource.h>
 
 #include "ph-demo.h"
+#include "ph-demo-batches.h"
 #include "ph-entries-view.h"
 #include "ph-paged-model.h"
 #include "ph-store-entries.h"
+#include "ph-store-users.h"
 #include "ph-window.h"
 
 static gint64 painted_at;
@@ -111,6 +113,9 @@ fill (const char *dir,
     g_error ("%s", error->message);
   g_print ("store           %s filled with %u entries in %.1f s\n", dir, n - have,
            (g_get_monotonic_time () - start) / 1e6);
+  /* The demo accounts, for the clerk who opens the window below. */
+  if (ph_store_needs_setup (store, NULL) && !ph_demo_add_batches (store, NULL, &error))
+    g_error ("%s", error->message);
   ph_store_close (store);
 }
 
@@ -159,6 +164,13 @@ main (int   argc,
   start = g_get_monotonic_time ();
   cpu_start = cpu_time ();
   window = ph_window_new (NULL, dir);
+  /* A clerk's workstation that stays signed in: no password to wait for. */
+  {
+    g_autoptr(PhUser) user = ph_store_resume_session (ph_window_get_store (window), "lan", NULL);
+
+    if (user == NULL)
+      g_error ("the store has no clerk “lan”; remove %s and run again", dir);
+  }
   new_ms = (g_get_monotonic_time () - start) / 1000.0;
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
