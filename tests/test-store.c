@@ -340,6 +340,8 @@ test_store_update_delete (void)
   audit = ph_store_list_audit (store, "entry", id, 0, 1, &error);
   g_assert_cmpstr (((PhAuditRow *) audit->pdata[0])->action, ==, "entry.update");
   g_assert_nonnull (strstr (((PhAuditRow *) audit->pdata[0])->details, "\"source\""));
+  /* the history can name the entry by its code whatever the details hold */
+  g_assert_cmpstr (((PhAuditRow *) audit->pdata[0])->object_code, ==, again->code);
 
   /* the source record followed the change */
   g_assert_cmpint (ph_store_count_other_entries (store, "+84912345678", 0, NULL), ==, 0);

@@ -1379,6 +1379,7 @@ ph_audit_row_free (PhAuditRow *row)
   g_free (row->details);
   g_free (row->prev_hash);
   g_free (row->hash);
+  g_free (row->object_code);
   g_free (row);
 }
 
@@ -1533,19 +1534,25 @@ ph_store_list_audit (PhStore     *self,
 
   g_return_val_if_fail (PH_IS_STORE (self), NULL);
 
+/* Some rows (a batch edited) do not repeat the code in their details; the
+ * history names the object by its code all the same. */
+#define AUDIT_SELECT \
+  "SELECT id, at, actor, action, object_type, object_id, details, prev_hash, hash," \
+  " CASE object_type" \
+  "  WHEN 'entry' THEN (SELECT code FROM entries WHERE entries.id = audit_log.object_id)" \
+  "  WHEN 'batch' THEN (SELECT code FROM batches WHERE batches.id = audit_log.object_id)" \
+  " END FROM audit_log"
+#define AUDIT_PAGE " ORDER BY id DESC LIMIT ?4 OFFSET ?3"
+
   if (object_type != NULL && object_id != 0)
-    stmt = ph_store_prepare (self, "SELECT id, at, actor, action, object_type, object_id, details,"
-                                   " prev_hash, hash FROM audit_log"
-                                   " WHERE object_type = ?1 AND object_id = ?2"
-                                   " ORDER BY id DESC LIMIT ?4 OFFSET ?3", error);
+    stmt = ph_store_prepare (self, AUDIT_SELECT " WHERE object_type = ?1 AND object_id = ?2"
+                                   AUDIT_PAGE, error);
   else if (object_type != NULL)
-    stmt = ph_store_prepare (self, "SELECT id, at, actor, action, object_type, object_id, details,"
-                                   " prev_hash, hash FROM audit_log WHERE object_type = ?1"
-                                   " ORDER BY id DESC LIMIT ?4 OFFSET ?3", error);
+    stmt = ph_store_prepare (self, AUDIT_SELECT " WHERE object_type = ?1" AUDIT_PAGE, error);
   else
-    stmt = ph_store_prepare (self, "SELECT id, at, actor, action, object_type, object_id, details,"
-                                   " prev_hash, hash FROM audit_log"
-                                   " ORDER BY id DESC LIMIT ?4 OFFSET ?3", error);
+    stmt = ph_store_prepare (self, AUDIT_SELECT AUDIT_PAGE, error);
+#undef AUDIT_SELECT
+#undef AUDIT_PAGE
   if (stmt == NULL)
     return NULL;
 
@@ -1569,6 +1576,7 @@ ph_store_list_audit (PhStore     *self,
       row->details = ph_store_dup_column_text (stmt, 6);
       row->prev_hash = ph_store_dup_column_text (stmt, 7);
       row->hash = ph_store_dup_column_text (stmt, 8);
+      row->object_code = ph_store_dup_column_text (stmt, 9);
       g_ptr_array_add (rows, row);
     }
   sqlite3_reset (stmt);

@@ -129,6 +129,7 @@ typedef struct
   char   *details;
   char   *prev_hash;
   char   *hash;
+  char   *object_code;  /* the entry's or batch's code now, for rows whose details lack it */
 } PhAuditRow;
 
 void         ph_audit_row_free               (PhAuditRow   *row);

@@ -91,7 +91,7 @@ ph_audit_row_describe (const PhAuditRow *row)
           JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         details = json_node_get_object (json_parser_get_root (parser));
     }
-  code = or_id (member (details, "code"), row->object_id);
+  code = or_id (member (details, "code") ?: row->object_code, row->object_id);
 
   if (g_str_equal (action, "entry.create"))
     return g_strdup_printf (_("Registered entry %s"), code);
