@@ -1057,6 +1057,12 @@ ph_entries_view_init (PhEntriesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The flow box wraps each group of filters in a child of its own: keep
+   * those out of the focus chain. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->filter_flow); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+
   self->sort = PH_ENTRY_SORT_RECEIVED;
   self->descending = TRUE;
   self->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
