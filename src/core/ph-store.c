@@ -1055,16 +1055,13 @@ insert_unit (PhStore     *self,
   return id;
 }
 
-/**
- * ph_store_create_unit:
- * @name: the unit's name, e.g. "UBND xã Quảng Xương"
- *
- * Returns: the new unit's id, or 0 with @error set (also when the name exists)
- */
-gint64
-ph_store_create_unit (PhStore     *self,
-                      const char  *name,
-                      GError     **error)
+/* Finds or adds the unit named @name in one transaction; a unit of that name
+ * that exists already is an error unless @existing_ok. */
+static gint64
+add_unit (PhStore     *self,
+          const char  *name,
+          gboolean     existing_ok,
+          GError     **error)
 {
   g_autofree char *clean = NULL;
   gint64 id;
@@ -1084,7 +1081,7 @@ ph_store_create_unit (PhStore     *self,
     return 0;
 
   id = find_unit (self, clean, error);
-  if (id > 0)
+  if (id > 0 && !existing_ok)
     {
       g_set_error (error, PH_STORE_ERROR, PH_STORE_ERROR_INVALID,
                    _("A unit named “%s” already exists."), clean);
@@ -1093,13 +1090,28 @@ ph_store_create_unit (PhStore     *self,
   else if (id == 0)
     id = insert_unit (self, clean, error);
 
-  if (id <= 0 || !ph_store_commit (self, error))
+  if (id <= 0)
     {
-      if (id <= 0)
-        ph_store_rollback (self);
+      ph_store_rollback (self);
       return 0;
     }
+  if (!ph_store_commit (self, error))
+    return 0;
   return id;
+}
+
+/**
+ * ph_store_create_unit:
+ * @name: the unit's name, e.g. "UBND xã Quảng Xương"
+ *
+ * Returns: the new unit's id, or 0 with @error set (also when the name exists)
+ */
+gint64
+ph_store_create_unit (PhStore     *self,
+                      const char  *name,
+                      GError     **error)
+{
+  return add_unit (self, name, FALSE, error);
 }
 
 /**
@@ -1114,35 +1126,7 @@ ph_store_ensure_unit (PhStore     *self,
                       const char  *name,
                       GError     **error)
 {
-  g_autofree char *clean = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (PH_IS_STORE (self), 0);
-  g_return_val_if_fail (name != NULL, 0);
-
-  clean = g_strstrip (g_utf8_normalize (name, -1, G_NORMALIZE_NFC));
-  if (clean == NULL || *clean == '\0')
-    {
-      g_set_error_literal (error, PH_STORE_ERROR, PH_STORE_ERROR_INVALID,
-                           _("Enter the name of the unit."));
-      return 0;
-    }
-
-  if (!ph_store_begin (self, error))
-    return 0;
-
-  id = find_unit (self, clean, error);
-  if (id == 0)
-    id = insert_unit (self, clean, error);
-
-  if (id <= 0)
-    {
-      ph_store_rollback (self);
-      return 0;
-    }
-  if (!ph_store_commit (self, error))
-    return 0;
-  return id;
+  return add_unit (self, name, TRUE, error);
 }
 
 /* ---- exclusion list -------------------------------------------------------- */
