@@ -596,6 +596,24 @@ new_format (lxw_workbook *workbook,
   return format;
 }
 
+/* A format for text outside the table: its size, weight and alignment. */
+static lxw_format *
+new_text_format (lxw_workbook *workbook,
+                 double        size,
+                 gboolean      bold,
+                 uint8_t       align,
+                 uint8_t       vertical_align)
+{
+  lxw_format *format = new_format (workbook, size);
+
+  if (bold)
+    format_set_bold (format);
+  format_set_align (format, align);
+  if (vertical_align != LXW_ALIGN_NONE)
+    format_set_align (format, vertical_align);
+  return format;
+}
+
 static lxw_format *
 new_cell_format (lxw_workbook *workbook,
                  double        size,
@@ -615,51 +633,27 @@ make_formats (Writer *w)
 {
   lxw_workbook *wb = w->workbook;
 
-  w->f_parent = new_format (wb, 12);
-  format_set_align (w->f_parent, LXW_ALIGN_CENTER);
-  format_set_align (w->f_parent, LXW_ALIGN_VERTICAL_BOTTOM);
-
-  w->f_department = new_format (wb, 12);
-  format_set_bold (w->f_department);
-  format_set_align (w->f_department, LXW_ALIGN_CENTER);
-  format_set_align (w->f_department, LXW_ALIGN_VERTICAL_BOTTOM);
-
-  w->f_national = new_format (wb, 12);
-  format_set_bold (w->f_national);
-  format_set_align (w->f_national, LXW_ALIGN_CENTER);
-  format_set_align (w->f_national, LXW_ALIGN_VERTICAL_BOTTOM);
+  w->f_parent = new_text_format (wb, 12, FALSE, LXW_ALIGN_CENTER, LXW_ALIGN_VERTICAL_BOTTOM);
+  w->f_department = new_text_format (wb, 12, TRUE, LXW_ALIGN_CENTER, LXW_ALIGN_VERTICAL_BOTTOM);
+  w->f_national = new_text_format (wb, 12, TRUE, LXW_ALIGN_CENTER, LXW_ALIGN_VERTICAL_BOTTOM);
 
   /* The motto is underlined over its whole length, as the decree asks. */
-  w->f_motto = new_format (wb, 13);
-  format_set_bold (w->f_motto);
+  w->f_motto = new_text_format (wb, 13, TRUE, LXW_ALIGN_CENTER, LXW_ALIGN_VERTICAL_BOTTOM);
   format_set_underline (w->f_motto, LXW_UNDERLINE_SINGLE);
-  format_set_align (w->f_motto, LXW_ALIGN_CENTER);
-  format_set_align (w->f_motto, LXW_ALIGN_VERTICAL_BOTTOM);
 
-  w->f_appendix = new_format (wb, 14);
-  format_set_bold (w->f_appendix);
-  format_set_align (w->f_appendix, LXW_ALIGN_CENTER);
-  format_set_align (w->f_appendix, LXW_ALIGN_VERTICAL_CENTER);
+  w->f_appendix = new_text_format (wb, 14, TRUE, LXW_ALIGN_CENTER, LXW_ALIGN_VERTICAL_CENTER);
 
-  w->f_title = new_format (wb, 14);
-  format_set_bold (w->f_title);
-  format_set_align (w->f_title, LXW_ALIGN_CENTER);
-  format_set_align (w->f_title, LXW_ALIGN_VERTICAL_CENTER);
+  w->f_title = new_text_format (wb, 14, TRUE, LXW_ALIGN_CENTER, LXW_ALIGN_VERTICAL_CENTER);
   format_set_text_wrap (w->f_title);
 
-  w->f_reference = new_format (wb, 13);
+  w->f_reference = new_text_format (wb, 13, FALSE, LXW_ALIGN_CENTER, LXW_ALIGN_VERTICAL_TOP);
   format_set_italic (w->f_reference);
-  format_set_align (w->f_reference, LXW_ALIGN_CENTER);
-  format_set_align (w->f_reference, LXW_ALIGN_VERTICAL_TOP);
   format_set_text_wrap (w->f_reference);
 
-  w->f_draft = new_format (wb, 16);
-  format_set_bold (w->f_draft);
+  w->f_draft = new_text_format (wb, 16, TRUE, LXW_ALIGN_CENTER, LXW_ALIGN_VERTICAL_CENTER);
   format_set_font_color (w->f_draft, 0xC00000);
   format_set_border (w->f_draft, LXW_BORDER_MEDIUM);
   format_set_border_color (w->f_draft, 0xC00000);
-  format_set_align (w->f_draft, LXW_ALIGN_CENTER);
-  format_set_align (w->f_draft, LXW_ALIGN_VERTICAL_CENTER);
 
   w->f_head = new_cell_format (wb, 12, LXW_ALIGN_CENTER);
   format_set_bold (w->f_head);
@@ -684,10 +678,7 @@ make_formats (Writer *w)
   w->f_cell_hash = new_cell_format (wb, 10, LXW_ALIGN_LEFT);
   format_set_num_format (w->f_cell_hash, "@");
 
-  w->f_section = new_format (wb, 12);
-  format_set_bold (w->f_section);
-  format_set_align (w->f_section, LXW_ALIGN_LEFT);
-  format_set_align (w->f_section, LXW_ALIGN_VERTICAL_BOTTOM);
+  w->f_section = new_text_format (wb, 12, TRUE, LXW_ALIGN_LEFT, LXW_ALIGN_VERTICAL_BOTTOM);
 
   w->f_total_label = new_cell_format (wb, 12, LXW_ALIGN_CENTER);
   format_set_bold (w->f_total_label);
@@ -695,17 +686,10 @@ make_formats (Writer *w)
   w->f_total_number = new_cell_format (wb, 12, LXW_ALIGN_CENTER);
   format_set_bold (w->f_total_number);
 
-  w->f_sign = new_format (wb, 13);
-  format_set_bold (w->f_sign);
-  format_set_align (w->f_sign, LXW_ALIGN_CENTER);
+  w->f_sign = new_text_format (wb, 13, TRUE, LXW_ALIGN_CENTER, LXW_ALIGN_NONE);
+  w->f_sign_name = new_text_format (wb, 13, TRUE, LXW_ALIGN_CENTER, LXW_ALIGN_NONE);
 
-  w->f_sign_name = new_format (wb, 13);
-  format_set_bold (w->f_sign_name);
-  format_set_align (w->f_sign_name, LXW_ALIGN_CENTER);
-
-  w->f_small = new_format (wb, 9);
-  format_set_align (w->f_small, LXW_ALIGN_LEFT);
-  format_set_align (w->f_small, LXW_ALIGN_VERTICAL_TOP);
+  w->f_small = new_text_format (wb, 9, FALSE, LXW_ALIGN_LEFT, LXW_ALIGN_VERTICAL_TOP);
   format_set_text_wrap (w->f_small);
 }
 
