@@ -10,39 +10,6 @@
 #include "ph-cli.h"
 #include "ph-store-batches.h"
 
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
 /* @text followed by spaces up to @width characters (printf pads bytes, not letters). */
 static char *
 pad (const char *text,
@@ -114,20 +81,20 @@ ph_cli_batches (const PhCliGlobals  *globals,
           g_autoptr(JsonBuilder) builder = json_builder_new ();
 
           json_builder_begin_object (builder);
-          add_int (builder, "id", batch->id);
-          add_string (builder, "code", batch->code);
-          add_string (builder, "number", *batch->number != '\0' ? reference : NULL);
-          add_string (builder, "dated_on", batch->dated_on);
-          add_string (builder, "state", ph_batch_state_to_string (batch->state));
-          add_int (builder, "entries", batch->entry_count);
-          add_int (builder, "sources", batch->source_count);
-          add_string (builder, "created_by", batch->created_by_login);
-          add_string (builder, "approver", batch->approved_by_name);
-          add_string (builder, "approved_at", batch->approved_at);
-          add_string (builder, "sent_on", batch->sent_on);
-          add_string (builder, "digest", batch->digest);
+          ph_cli_json_add_int (builder, "id", batch->id);
+          ph_cli_json_add_string (builder, "code", batch->code);
+          ph_cli_json_add_string (builder, "number", *batch->number != '\0' ? reference : NULL);
+          ph_cli_json_add_string (builder, "dated_on", batch->dated_on);
+          ph_cli_json_add_string (builder, "state", ph_batch_state_to_string (batch->state));
+          ph_cli_json_add_int (builder, "entries", batch->entry_count);
+          ph_cli_json_add_int (builder, "sources", batch->source_count);
+          ph_cli_json_add_string (builder, "created_by", batch->created_by_login);
+          ph_cli_json_add_string (builder, "approver", batch->approved_by_name);
+          ph_cli_json_add_string (builder, "approved_at", batch->approved_at);
+          ph_cli_json_add_string (builder, "sent_on", batch->sent_on);
+          ph_cli_json_add_string (builder, "digest", batch->digest);
           json_builder_end_object (builder);
-          print_json (builder);
+          ph_cli_print_json (builder);
         }
       else
         {
@@ -185,15 +152,15 @@ ph_cli_verify_batches (PhStore   *store,
           g_autoptr(JsonBuilder) builder = json_builder_new ();
 
           json_builder_begin_object (builder);
-          add_string (builder, "check", "batch-signature");
-          add_int (builder, "batch", check->batch_id);
-          add_string (builder, "reference", check->reference);
-          add_string (builder, "approver", check->approver);
+          ph_cli_json_add_string (builder, "check", "batch-signature");
+          ph_cli_json_add_int (builder, "batch", check->batch_id);
+          ph_cli_json_add_string (builder, "reference", check->reference);
+          ph_cli_json_add_string (builder, "approver", check->approver);
           json_builder_set_member_name (builder, "ok");
           json_builder_add_boolean_value (builder, check->ok);
-          add_string (builder, "problem", check->problem);
+          ph_cli_json_add_string (builder, "problem", check->problem);
           json_builder_end_object (builder);
-          print_json (builder);
+          ph_cli_print_json (builder);
         }
       else if (check->ok)
         g_print (_("Batch %s: signature by %s is valid\n"), check->reference,

@@ -10,46 +10,22 @@
 #include "ph-number.h"
 #include "ph-sms.h"
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 /* The members every number object has. The keys are a contract with scripts
  * (issue 3): exactly these, in this order, null when they do not apply. */
 static void
 add_number_members (JsonBuilder    *builder,
                     const PhNumber *number)
 {
-  add_string_or_null (builder, "input", number->input);
+  ph_cli_json_add_string (builder, "input", number->input);
   json_builder_set_member_name (builder, "valid");
   json_builder_add_boolean_value (builder, ph_number_is_valid (number));
-  add_string_or_null (builder, "kind", ph_source_kind_to_string (number->kind));
-  add_string_or_null (builder, "e164", number->e164);
-  add_string_or_null (builder, "display", number->display);
-  add_string_or_null (builder, "network", number->network);
-  add_string_or_null (builder, "province", number->province);
-  add_string_or_null (builder, "converted_from", number->converted_from);
-  add_string_or_null (builder, "reason", number->reason);
-}
-
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  ph_cli_json_add_string (builder, "kind", ph_source_kind_to_string (number->kind));
+  ph_cli_json_add_string (builder, "e164", number->e164);
+  ph_cli_json_add_string (builder, "display", number->display);
+  ph_cli_json_add_string (builder, "network", number->network);
+  ph_cli_json_add_string (builder, "province", number->province);
+  ph_cli_json_add_string (builder, "converted_from", number->converted_from);
+  ph_cli_json_add_string (builder, "reason", number->reason);
 }
 
 static const char *
@@ -105,7 +81,7 @@ ph_cli_number (const PhCliGlobals  *globals,
           json_builder_begin_object (builder);
           add_number_members (builder, number);
           json_builder_end_object (builder);
-          print_json (builder);
+          ph_cli_print_json (builder);
         }
       else
         print_number_line (number);
@@ -146,10 +122,10 @@ ph_cli_sms (const PhCliGlobals  *globals,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "input", valid);
+      ph_cli_json_add_string (builder, "input", valid);
       json_builder_set_member_name (builder, "valid");
       json_builder_add_boolean_value (builder, report != NULL);
-      add_string_or_null (builder, "category",
+      ph_cli_json_add_string (builder, "category",
                           report != NULL ? ph_sms_category_to_string (report->category) : NULL);
       json_builder_set_member_name (builder, "source");
       if (report != NULL)
@@ -160,10 +136,10 @@ ph_cli_sms (const PhCliGlobals  *globals,
         }
       else
         json_builder_add_null_value (builder);
-      add_string_or_null (builder, "content", report != NULL ? report->content : NULL);
-      add_string_or_null (builder, "reason", error != NULL ? error->message : NULL);
+      ph_cli_json_add_string (builder, "content", report != NULL ? report->content : NULL);
+      ph_cli_json_add_string (builder, "reason", error != NULL ? error->message : NULL);
       json_builder_end_object (builder);
-      print_json (builder);
+      ph_cli_print_json (builder);
     }
   else if (report != NULL)
     {

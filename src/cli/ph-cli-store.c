@@ -29,39 +29,6 @@ open_store (const PhCliGlobals *globals)
   return store;
 }
 
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
 /**
  * ph_cli_init:
  *
@@ -89,11 +56,11 @@ ph_cli_init (const PhCliGlobals  *globals,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "data_dir", ph_store_get_data_dir (store));
-      add_string (builder, "database", ph_store_get_database_path (store));
-      add_int (builder, "schema", ph_store_get_schema_version (store));
+      ph_cli_json_add_string (builder, "data_dir", ph_store_get_data_dir (store));
+      ph_cli_json_add_string (builder, "database", ph_store_get_database_path (store));
+      ph_cli_json_add_int (builder, "schema", ph_store_get_schema_version (store));
       json_builder_end_object (builder);
-      print_json (builder);
+      ph_cli_print_json (builder);
     }
   else
     g_print (_("Case store ready in %s (schema %d)\n"), ph_store_get_data_dir (store),
@@ -190,12 +157,12 @@ ph_cli_demo (const PhCliGlobals  *globals,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_int (builder, "entries", (gint64) n);
-      add_int (builder, "batches", n_batches);
+      ph_cli_json_add_int (builder, "entries", (gint64) n);
+      ph_cli_json_add_int (builder, "batches", n_batches);
       json_builder_set_member_name (builder, "seconds");
       json_builder_add_double_value (builder, seconds);
       json_builder_end_object (builder);
-      print_json (builder);
+      ph_cli_print_json (builder);
     }
   else
     {
@@ -213,19 +180,19 @@ static void
 add_entry_members (JsonBuilder   *builder,
                    const PhEntry *entry)
 {
-  add_int (builder, "id", entry->id);
-  add_string (builder, "code", entry->code);
-  add_string (builder, "received_on", entry->received_on);
-  add_string (builder, "source", entry->source_display);
-  add_string (builder, "source_key", entry->source_key);
-  add_string (builder, "kind", ph_source_kind_to_string (entry->source_kind));
-  add_string (builder, "network", entry->network);
-  add_string (builder, "category", ph_category_to_string (entry->category));
-  add_string (builder, "channel", ph_channel_to_string (entry->channel));
-  add_string (builder, "unit", entry->unit_name);
-  add_string (builder, "status", ph_entry_status_to_string (entry->status));
-  add_int (builder, "evidence", entry->evidence_count);
-  add_string (builder, "content", entry->content);
+  ph_cli_json_add_int (builder, "id", entry->id);
+  ph_cli_json_add_string (builder, "code", entry->code);
+  ph_cli_json_add_string (builder, "received_on", entry->received_on);
+  ph_cli_json_add_string (builder, "source", entry->source_display);
+  ph_cli_json_add_string (builder, "source_key", entry->source_key);
+  ph_cli_json_add_string (builder, "kind", ph_source_kind_to_string (entry->source_kind));
+  ph_cli_json_add_string (builder, "network", entry->network);
+  ph_cli_json_add_string (builder, "category", ph_category_to_string (entry->category));
+  ph_cli_json_add_string (builder, "channel", ph_channel_to_string (entry->channel));
+  ph_cli_json_add_string (builder, "unit", entry->unit_name);
+  ph_cli_json_add_string (builder, "status", ph_entry_status_to_string (entry->status));
+  ph_cli_json_add_int (builder, "evidence", entry->evidence_count);
+  ph_cli_json_add_string (builder, "content", entry->content);
 }
 
 /**
@@ -292,7 +259,7 @@ ph_cli_search (const PhCliGlobals  *globals,
           json_builder_begin_object (builder);
           add_entry_members (builder, entry);
           json_builder_end_object (builder);
-          print_json (builder);
+          ph_cli_print_json (builder);
         }
       else
         g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", entry->code, entry->received_on,
@@ -356,12 +323,12 @@ ph_cli_verify_case_store (PhStore   *store,
           g_autoptr(JsonBuilder) builder = json_builder_new ();
 
           json_builder_begin_object (builder);
-          add_string (builder, "problem", problem_kind_to_string (problem->kind));
-          add_int (builder, "row", problem->row);
-          add_string (builder, "file", problem->name);
-          add_string (builder, "message", problem->message);
+          ph_cli_json_add_string (builder, "problem", problem_kind_to_string (problem->kind));
+          ph_cli_json_add_int (builder, "row", problem->row);
+          ph_cli_json_add_string (builder, "file", problem->name);
+          ph_cli_json_add_string (builder, "message", problem->message);
           json_builder_end_object (builder);
-          print_json (builder);
+          ph_cli_print_json (builder);
         }
       else
         g_print ("%s\n", problem->message);
@@ -372,14 +339,14 @@ ph_cli_verify_case_store (PhStore   *store,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "check", "store");
+      ph_cli_json_add_string (builder, "check", "store");
       json_builder_set_member_name (builder, "ok");
       json_builder_add_boolean_value (builder, found->len == 0);
-      add_int (builder, "problems", found->len);
-      add_int (builder, "audit_rows", counts.audit_rows);
-      add_int (builder, "evidence_files", counts.evidence_files);
+      ph_cli_json_add_int (builder, "problems", found->len);
+      ph_cli_json_add_int (builder, "audit_rows", counts.audit_rows);
+      ph_cli_json_add_int (builder, "evidence_files", counts.evidence_files);
       json_builder_end_object (builder);
-      print_json (builder);
+      ph_cli_print_json (builder);
     }
   else if (found->len == 0)
     g_print (_("The case store is intact: %lld audit rows chained, %lld evidence files checked.\n"),
@@ -423,9 +390,9 @@ ph_cli_backup (const PhCliGlobals  *globals,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "backup", argv[0]);
+      ph_cli_json_add_string (builder, "backup", argv[0]);
       json_builder_end_object (builder);
-      print_json (builder);
+      ph_cli_print_json (builder);
     }
   else
     g_print (_("Backup written to %s\n"), argv[0]);
@@ -462,10 +429,10 @@ ph_cli_restore (const PhCliGlobals  *globals,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "restored", argv[0]);
-      add_string (builder, "kept", kept);
+      ph_cli_json_add_string (builder, "restored", argv[0]);
+      ph_cli_json_add_string (builder, "kept", kept);
       json_builder_end_object (builder);
-      print_json (builder);
+      ph_cli_print_json (builder);
     }
   else
     g_print (_("Restored from %s; the data it replaced is kept in %s\n"), argv[0], kept);
@@ -499,11 +466,11 @@ print_groups (PhStore     *store,
           g_autoptr(JsonBuilder) builder = json_builder_new ();
 
           json_builder_begin_object (builder);
-          add_string (builder, "group", group);
-          add_string (builder, "key", key);
-          add_int (builder, "count", count);
+          ph_cli_json_add_string (builder, "group", group);
+          ph_cli_json_add_string (builder, "key", key);
+          ph_cli_json_add_int (builder, "count", count);
           json_builder_end_object (builder);
-          print_json (builder);
+          ph_cli_print_json (builder);
         }
       else
         g_print ("  %-40s %10" G_GINT64_FORMAT "\n", shown, count);
@@ -572,11 +539,11 @@ ph_cli_stats (const PhCliGlobals  *globals,
           g_autoptr(JsonBuilder) builder = json_builder_new ();
 
           json_builder_begin_object (builder);
-          add_string (builder, "group", "total");
-          add_string (builder, "key", (const char *) sqlite3_column_text (stmt, 0));
-          add_int (builder, "count", sqlite3_column_int64 (stmt, 1));
+          ph_cli_json_add_string (builder, "group", "total");
+          ph_cli_json_add_string (builder, "key", (const char *) sqlite3_column_text (stmt, 0));
+          ph_cli_json_add_int (builder, "count", sqlite3_column_int64 (stmt, 1));
           json_builder_end_object (builder);
-          print_json (builder);
+          ph_cli_print_json (builder);
         }
       else
         g_print ("  %-40s %10" G_GINT64_FORMAT "\n", _(total_labels[i]),

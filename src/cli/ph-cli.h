@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "ph-store.h"
 
@@ -71,5 +72,13 @@ int  ph_cli_verify (const PhCliGlobals  *globals,
 
 void ph_cli_fail (const char *format,
                   ...) G_GNUC_PRINTF (1, 2);
+
+void ph_cli_print_json      (JsonBuilder *builder);
+void ph_cli_json_add_string (JsonBuilder *builder,
+                             const char  *name,
+                             const char  *value);
+void ph_cli_json_add_int    (JsonBuilder *builder,
+                             const char  *name,
+                             gint64       value);
 
 G_END_DECLS
