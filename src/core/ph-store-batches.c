@@ -961,7 +961,7 @@ ph_store_update_batch (PhStore        *self,
   if (!step_done (self, stmt, error)
       || !add_contributor (self, batch->id, "fields", error)
       || !ph_store_audit_fields (self, "batch.update", "batch", batch->id, error,
-                                 "number", batch->number, "symbol", batch->symbol,
+                                 "code", old->code, "number", batch->number, "symbol", batch->symbol,
                                  "dated_on", batch->dated_on, "subject", batch->subject,
                                  "recipient", batch->recipient,
                                  "signer", signer != NULL ? signer->login : NULL, NULL)
